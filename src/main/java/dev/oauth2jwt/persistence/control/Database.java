@@ -1,0 +1,171 @@
+package dev.oauth2jwt.persistence.control;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The user database: a connection pool on {@code DB_URL}, the schema migrated by Flyway, and JPA on top.
+ *
+ * <p>The application owns its pool instead of asking the server for a data source, so that one
+ * WAR reads {@code DB_URL}/{@code DB_USER}/{@code DB_PASSWORD} the same way on Payara, WildFly or
+ * TomEE, with no server configuration.
+ */
+@ApplicationScoped
+public class Database {
+
+    static final String PERSISTENCE_UNIT = "oauth2jwt";
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "db.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "db.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "db.pool.max-size", defaultValue = "10")
+    int maxPoolSize;
+
+    @Inject
+    @ConfigProperty(name = "db.pool.connection-timeout-ms", defaultValue = "5000")
+    long connectionTimeoutMillis;
+
+    private HikariDataSource dataSource;
+    private EntityManagerFactory entityManagerFactory;
+
+    @PostConstruct
+    void start() {
+        dataSource = new HikariDataSource(poolConfig());
+        try {
+            var result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            LOG.info(() -> "Database " + redacted(url) + " at schema version " + result.targetSchemaVersion);
+            entityManagerFactory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
+                    Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (entityManagerFactory != null) {
+            entityManagerFactory.close();
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        deregisterOwnDrivers();
+    }
+
+    /** Drivers loaded from the WAR would otherwise keep its class loader alive after undeploy. */
+    private static void deregisterOwnDrivers() {
+        ClassLoader own = Database.class.getClassLoader();
+        for (Driver driver : java.util.Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.fine(() -> "Could not deregister " + driver.getClass().getName());
+                }
+            }
+        }
+    }
+
+    /** Runs a read; the entity manager is closed afterwards, so results come back detached. */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = entityManagerFactory.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = entityManagerFactory.createEntityManager();
+        EntityTransaction transaction = em.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(em);
+            transaction.commit();
+            return result;
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            em.close();
+        }
+    }
+
+    private HikariConfig poolConfig() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("oauth2-jwt");
+        config.setJdbcUrl(url);
+        config.setDriverClassName(driverFor(url).getClass().getName());
+        user.ifPresent(config::setUsername);
+        password.ifPresent(config::setPassword);
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setConnectionTimeout(connectionTimeoutMillis);
+        return config;
+    }
+
+    /**
+     * The JDBC driver for the URL, among those the WAR (or the server) provides. DriverManager only
+     * auto-registers drivers of the system class path, not those inside a WAR.
+     */
+    static Driver driverFor(String url) {
+        for (Driver driver : ServiceLoader.load(Driver.class, Database.class.getClassLoader())) {
+            try {
+                if (driver.acceptsURL(url)) {
+                    return driver;
+                }
+            } catch (SQLException e) {
+                // a driver that cannot judge the URL is not the one
+            }
+        }
+        throw new IllegalStateException("DB_URL " + redacted(url)
+                + ": no JDBC driver for this URL (bundled: H2 'jdbc:h2:...', PostgreSQL 'jdbc:postgresql://...')");
+    }
+
+    /** The URL without anything after '?' or ';' that may hold credentials. */
+    static String redacted(String url) {
+        int cut = url.length();
+        for (char c : new char[]{'?', ';'}) {
+            int at = url.indexOf(c);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return url.substring(0, cut);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.oauth2jwt.security.boundary;
+
+import dev.oauth2jwt.security.entity.Caller;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+
+/** The request's security once a bearer token checked out: the caller is the principal. */
+class BearerSecurityContext implements SecurityContext {
+
+    private final Caller caller;
+    private final SecurityContext original;
+
+    BearerSecurityContext(Caller caller, SecurityContext original) {
+        this.caller = caller;
+        this.original = original;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return caller;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return caller.getGroups().contains(role);
+    }
+
+    @Override
+    public boolean isSecure() {
+        return original != null && original.isSecure();
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+        return "Bearer";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.oauth2jwt.token.boundary;
+
+import dev.oauth2jwt.errors.boundary.RequestValidationException;
+import dev.oauth2jwt.errors.entity.FieldError;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FastAPI's {@code OAuth2PasswordRequestForm}: {@code grant_type} (optional, exactly "password"),
+ * {@code username} and {@code password} (required; empty counts as present), {@code scope}
+ * (default empty), {@code client_id} and {@code client_secret} (optional).
+ */
+public record PasswordGrantForm(String username, String password, String scope, String clientId,
+                                String clientSecret) {
+
+    static final String GRANT_TYPE_PATTERN = "^password$";
+
+    /** The form, or a 422 listing every problem in field order. */
+    public static PasswordGrantForm from(MultivaluedMap<String, String> form) {
+        List<FieldError> errors = new ArrayList<>();
+        String grantType = form.getFirst("grant_type");
+        if (grantType != null && !"password".equals(grantType)) {
+            errors.add(FieldError.patternMismatch("grant_type", grantType, GRANT_TYPE_PATTERN));
+        }
+        String username = form.getFirst("username");
+        if (username == null) {
+            errors.add(FieldError.missing("username"));
+        }
+        String password = form.getFirst("password");
+        if (password == null) {
+            errors.add(FieldError.missing("password"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+        String scope = form.getFirst("scope");
+        return new PasswordGrantForm(username, password, scope == null ? "" : scope,
+                form.getFirst("client_id"), form.getFirst("client_secret"));
+    }
+
+    @Override
+    public String toString() {
+        return "PasswordGrantForm[username=" + username + ", scope=" + scope + ", clientId=" + clientId + "]";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.oauth2jwt.it;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR the build produced, unchanged, plus one library holding the test configuration (a
+ * MicroProfile Config file whose ordinal beats the environment's): a secret made for this run, a
+ * database under target/, the test users.
+ */
+public final class Deployments {
+
+    /** The HS256 secret of this test run, so tests can mint tokens the server accepts. */
+    public static final String JWT_SECRET = HexFormat.of().formatHex(randomBytes(32));
+
+    private Deployments() {
+    }
+
+    public static WebArchive war() {
+        File built = new File(System.getProperty("it.war", "target/oauth2-jwt.war"));
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "oauth2-jwt.war").importFrom(built).as(WebArchive.class);
+        JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+                .addAsManifestResource(new StringAsset(config()), "microprofile-config.properties");
+        return war.addAsLibrary(testConfig);
+    }
+
+    /** The database URL the server uses; AUTO_SERVER lets the tests open it too. */
+    public static String databaseUrl() {
+        return "jdbc:h2:file:" + workDirectory().resolve("db/oauth2-jwt") + ";AUTO_SERVER=TRUE";
+    }
+
+    static Path workDirectory() {
+        return Path.of(System.getProperty("it.work", "target/it-work")).toAbsolutePath();
+    }
+
+    private static String config() {
+        return String.join("\n",
+                "config_ordinal=500",
+                "jwt.secret=" + JWT_SECRET,
+                "db.url=" + databaseUrl().replace("\\", "\\\\"),
+                "users.import-file=" + testResource("/it-users.json").toString().replace("\\", "\\\\"),
+                "");
+    }
+
+    private static Path testResource(String name) {
+        URL url = Deployments.class.getResource(name);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}

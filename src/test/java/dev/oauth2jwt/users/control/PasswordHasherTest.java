@@ -1,0 +1,94 @@
+package dev.oauth2jwt.users.control;
+
+import static dev.oauth2jwt.users.control.PasswordHasher.Check.CORRUPT_HASH;
+import static dev.oauth2jwt.users.control.PasswordHasher.Check.MATCH;
+import static dev.oauth2jwt.users.control.PasswordHasher.Check.MISMATCH;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Vectors checked independently with libxcrypt (Python's crypt module). */
+class PasswordHasherTest {
+
+    static final String SEED_JOHNDOE = "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW";
+    static final String SEED_ALICE = "$2b$12$gSvqqUPvlXP2tfVFaWK1Be7DlH.PKZbv5H8KnzzVgXXbVxpva.pFm";
+    /** PHP's password_verify example. */
+    static final String PHP_2Y = "$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a";
+    /** OpenBSD / crypt_blowfish test vector. */
+    static final String OPENBSD_2A = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+
+    static PasswordHasher hasher(int cost) {
+        PasswordHasher hasher = new PasswordHasher();
+        hasher.cost = cost;
+        hasher.checkCost();
+        return hasher;
+    }
+
+    @Test
+    void verifiesTheSeedsPasslibHashes() {
+        PasswordHasher hasher = hasher(12);
+
+        assertEquals(MATCH, hasher.check("secret", SEED_JOHNDOE));
+        assertEquals(MISMATCH, hasher.check("Secret", SEED_JOHNDOE));
+        assertEquals(MATCH, hasher.check("secretalice", SEED_ALICE));
+        assertEquals(MISMATCH, hasher.check("secret", SEED_ALICE));
+    }
+
+    @Test
+    void verifies2yAnd2aHashes() {
+        PasswordHasher hasher = hasher(12);
+
+        assertEquals(MATCH, hasher.check("rasmuslerdorf", PHP_2Y));
+        assertEquals(MISMATCH, hasher.check("rasmuslerdorF", PHP_2Y));
+        assertEquals(MATCH, hasher.check("U*U", OPENBSD_2A));
+        assertEquals(MISMATCH, hasher.check("U*V", OPENBSD_2A));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {
+            "",
+            "secret",
+            "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31l",   // one character short
+            "$2x$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW",  // unknown revision
+            "$2b$31$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW",  // cost jBCrypt refuses
+            "$2b$12$EixZaYVK1fsbw1ZfbX3OX!PaWxn96p36WQoeG6Lruj3vjPGga31lW",  // not bcrypt base64
+            "pbkdf2_sha256$600000$salt$hash"
+    })
+    void aCorruptHashNeverMatchesAndNeverThrows(String corrupt) {
+        assertEquals(CORRUPT_HASH, hasher(12).check("secret", corrupt));
+    }
+
+    @Test
+    void hashesNewPasswordsAtTheConfiguredCost() {
+        PasswordHasher hasher = hasher(5);
+
+        String hash = hasher.hash("a new password");
+
+        assertTrue(hash.startsWith("$2a$05$"), hash);
+        assertEquals(MATCH, hasher.check("a new password", hash));
+        assertEquals(MISMATCH, hasher.check("another password", hash));
+    }
+
+    @Test
+    void defaultCostIsTwelve() throws Exception {
+        var properties = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            properties.load(in);
+        }
+        assertEquals("12", properties.getProperty("bcrypt.cost"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 31, 0, -1})
+    void refusesCostsBcryptCannotUse(int cost) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> hasher(cost));
+
+        assertTrue(refused.getMessage().contains("BCRYPT_COST"), refused.getMessage());
+    }
+}

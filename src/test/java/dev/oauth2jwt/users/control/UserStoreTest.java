@@ -1,0 +1,82 @@
+package dev.oauth2jwt.users.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.persistence.control.TestDatabases;
+import dev.oauth2jwt.users.entity.User;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store on a real H2, migrated by Flyway, through EclipseLink: no server needed. */
+class UserStoreTest {
+
+    static final String HASH = PasswordHasherTest.SEED_JOHNDOE;
+
+    Database database;
+    UserStore store;
+
+    @BeforeEach
+    void start() {
+        database = TestDatabases.freshH2();
+        store = new UserStore();
+        store.database = database;
+    }
+
+    @AfterEach
+    void stop() {
+        TestDatabases.stop(database);
+    }
+
+    static User user(String username, String fullName) {
+        return new User(username, username + "@example.com", fullName, HASH, false, Set.of("me"));
+    }
+
+    @Test
+    void findsUsersByExactUsername() {
+        store.createMissing(List.of(user("johndoe", "John Doe")));
+
+        User found = store.findByUsername("johndoe").orElseThrow();
+        assertEquals("John Doe", found.fullName());
+        assertEquals(HASH, found.hashedPassword());
+        assertEquals(Set.of("me"), found.scopes());
+        assertFalse(store.findByUsername("JohnDoe").isPresent(), "usernames are case-sensitive, as the seed's dict");
+        assertFalse(store.findByUsername("nobody").isPresent());
+    }
+
+    @Test
+    void createsOnlyMissingUsersAndNeverOverwrites() {
+        assertEquals(1, store.createMissing(List.of(user("johndoe", "John Doe"))));
+
+        int created = store.createMissing(List.of(user("johndoe", "Changed Name"), user("alice", "Alice")));
+
+        assertEquals(1, created);
+        assertEquals("John Doe", store.findByUsername("johndoe").orElseThrow().fullName());
+        assertTrue(store.findByUsername("alice").isPresent());
+    }
+
+    @Test
+    void aFailingImportWritesNothing() {
+        User tooLong = new User("bob", "x".repeat(400) + "@example.com", "Bob", HASH, false, Set.of());
+
+        assertThrows(PersistenceException.class, () -> store.createMissing(List.of(user("carol", "Carol"), tooLong)));
+
+        assertFalse(store.findByUsername("carol").isPresent(), "one transaction: all or nothing");
+    }
+
+    @Test
+    void usersSurviveAStoreRestartOnTheSameDatabase() {
+        store.createMissing(List.of(user("johndoe", "John Doe")));
+
+        UserStore another = new UserStore();
+        another.database = database;
+        assertTrue(another.findByUsername("johndoe").isPresent());
+    }
+}
