@@ -1,0 +1,22 @@
+# Builds the WAR and runs it on Payara Micro, the same runtime and versions as `mvn -Pdev`.
+#   docker build -t oauth2-jwt .
+#   docker run -p 8080:8080 -e JWT_SECRET="$(openssl rand -hex 32)" -v oauth2-jwt-data:/app/data oauth2-jwt
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+RUN mvn -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --create-home --home-dir /app app
+WORKDIR /app
+COPY --from=build /build/target/payara-micro.jar /build/target/oauth2-jwt.war /app/
+RUN mkdir -p /app/data && chown app:app /app/data
+USER app
+# The default embedded H2 database lives in ./data: keep it on a volume.
+VOLUME /app/data
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/payara-micro.jar", \
+            "--nocluster", "--disablephonehome", "--port", "8080", \
+            "--deploy", "/app/oauth2-jwt.war", "--contextroot", "/"]
