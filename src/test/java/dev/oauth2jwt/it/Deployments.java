@@ -26,10 +26,16 @@ public final class Deployments {
     }
 
     public static WebArchive war() {
+        return war(new String[0]);
+    }
+
+    /** The WAR with more configuration lines ({@code key=value}) than the tests' defaults. */
+    public static WebArchive war(String... extraConfig) {
         File built = new File(System.getProperty("it.war", "target/oauth2-jwt.war"));
         WebArchive war = ShrinkWrap.create(ZipImporter.class, "oauth2-jwt.war").importFrom(built).as(WebArchive.class);
         JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
-                .addAsManifestResource(new StringAsset(config()), "microprofile-config.properties");
+                .addAsManifestResource(new StringAsset(config() + String.join("\n", extraConfig) + "\n"),
+                        "microprofile-config.properties");
         return war.addAsLibrary(testConfig);
     }
 
@@ -48,6 +54,8 @@ public final class Deployments {
                 "jwt.secret=" + JWT_SECRET,
                 "db.url=" + databaseUrl().replace("\\", "\\\\"),
                 "users.import-file=" + testResource("/it-users.json").toString().replace("\\", "\\\\"),
+                // the tests stand in for clients at other addresses through X-Forwarded-For
+                "http.trusted-proxies=127.0.0.1",
                 "");
     }
 

@@ -125,4 +125,27 @@ class HttpContractIT {
             assertFalse(answer.body().toLowerCase().contains("<html"), answer::toString);
         }
     }
+
+    @Test
+    void everyAnswerForbidsSniffingAndCaching() {
+        String token = api.login("johndoe", "secret");
+        for (Api.Answer answer : new Api.Answer[]{
+                api.get("/users/me/", "Authorization", "Bearer " + token),
+                api.get("/users/me/"),
+                api.get("/nothing"),
+                api.postForm("/token", "username=johndoe&password=secret"),
+                api.postForm("/token", "")}) {
+            assertEquals("nosniff", answer.header("x-content-type-options"), answer::toString);
+            assertEquals("no-store", answer.header("cache-control"), answer::toString);
+        }
+    }
+
+    @Test
+    void noServerVersionIsAdvertised() {
+        Api.Answer answer = api.get("/nothing");
+
+        String server = answer.header("server");
+        assertTrue(server == null || !server.matches(".*\\d.*"), "Server: " + server);
+        assertEquals(null, answer.header("x-powered-by"));
+    }
 }

@@ -41,8 +41,8 @@ class TokenEndpointIT {
         api = new Api(deployment);
     }
 
-    Api.Answer login(Map<String, String> fields) {
-        return api.postForm("/token", Api.form(fields));
+    Api.Answer login(Map<String, String> fields, String... headers) {
+        return api.postForm("/token", Api.form(fields), headers);
     }
 
     @Test
@@ -59,7 +59,11 @@ class TokenEndpointIT {
         assertEquals(1800, body.getInt("expires_in"));
 
         String token = body.getString("access_token");
-        assertEquals("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", Jwts.part(token, 0));
+        JsonObject header = jakarta.json.Json.createReader(new java.io.StringReader(Jwts.part(token, 0))).readObject();
+        assertEquals(java.util.List.of("alg", "typ", "kid"), java.util.List.copyOf(header.keySet()));
+        assertEquals("HS256", header.getString("alg"));
+        assertEquals("JWT", header.getString("typ"));
+        assertEquals(16, header.getString("kid").length(), "an id derived from the key");
         JsonObject claims = jakarta.json.Json.createReader(new java.io.StringReader(Jwts.part(token, 1))).readObject();
         assertEquals("johndoe", claims.getString("sub"));
         long now = System.currentTimeMillis() / 1000;
@@ -172,5 +176,83 @@ class TokenEndpointIT {
 
         assertEquals(401, answer.status(), answer::toString);
         assertEquals(BAD_CREDENTIALS, answer.body());
+    }
+
+    @Test
+    void anOverLongPasswordFailsLikeAWrongOneEvenWithTheRightPrefix() throws Exception {
+        String prefix = "p".repeat(72);
+        TestDatabase.insertUser("long-password", org.mindrot.jbcrypt.BCrypt.hashpw(prefix, org.mindrot.jbcrypt.BCrypt.gensalt(4)));
+        assertEquals(200, login(Map.of("username", "long-password", "password", prefix)).status());
+
+        Api.Answer answer = login(Map.of("username", "long-password", "password", prefix + "-and-more"));
+
+        assertEquals(401, answer.status(), answer::toString);
+        assertEquals(BAD_CREDENTIALS, answer.body());
+    }
+
+    @Test
+    void tenFailuresThrottleTheUsernameUntilTheDelayPasses() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            Api.Answer failure = login(Map.of("username", "throttled-user", "password", "wrong-" + i),
+                    "X-Forwarded-For", "198.51.100." + (10 + i));
+            assertEquals(401, failure.status(), failure::toString);
+        }
+
+        Api.Answer throttled = login(Map.of("username", "throttled-user", "password", "janes-password"),
+                "X-Forwarded-For", "198.51.100.99");
+        assertEquals(429, throttled.status(), throttled::toString);
+        assertEquals("{\"detail\":\"Too many failed login attempts\"}", throttled.body());
+        long retryAfter = Long.parseLong(throttled.header("retry-after"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "a short first delay: " + retryAfter);
+
+        Thread.sleep(retryAfter * 1000 + 200);
+        assertEquals(200, login(Map.of("username", "throttled-user", "password", "janes-password"),
+                "X-Forwarded-For", "198.51.100.99").status(), "the delay ends by itself");
+        assertEquals(401, login(Map.of("username", "throttled-user", "password", "wrong-again"),
+                "X-Forwarded-For", "198.51.100.99").status(), "and the success reset the count");
+    }
+
+    @Test
+    void aRepeatedFieldIs422NeverASilentPick() {
+        Api.Answer answer = api.postForm("/token", "username=johndoe&username=alice&password=secret");
+
+        assertEquals(422, answer.status(), answer::toString);
+        assertEquals("{\"detail\":[{\"type\":\"repeated_field\",\"loc\":[\"body\",\"username\"],"
+                + "\"msg\":\"Field must be sent only once\",\"input\":null}]}", answer.body());
+    }
+
+    @Test
+    void nulCharactersAre400() {
+        Api.Answer answer = api.postForm("/token", "username=johndoe%00&password=secret");
+
+        assertEquals(400, answer.status(), answer::toString);
+        assertEquals("{\"detail\":\"Form fields must not contain NUL characters\"}", answer.body());
+    }
+
+    @Test
+    void aHugeBodyIsRefusedWith413BeforeItIsSent() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", deployment.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000000\r\n\r\n"
+                    + "username=johndoe&password=").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = readUntil(socket.getInputStream(), "}");
+
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.contains("{\"detail\":\"Request body too large\"}"), response);
+        }
+    }
+
+    /** What the server sent, up to the end marker or the end of the stream. */
+    static String readUntil(java.io.InputStream in, String end) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            text.append((char) b);
+            if (text.indexOf(end) >= 0) {
+                break;
+            }
+        }
+        return text.toString();
     }
 }

@@ -10,8 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,8 @@ import org.flywaydb.core.Flyway;
 public class Database {
 
     static final String PERSISTENCE_UNIT = "oauth2jwt";
+    /** SQLSTATE of a unique constraint violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     @Inject
@@ -124,6 +129,25 @@ public class Database {
                 transaction.rollback();
             }
             em.close();
+        }
+    }
+
+    /**
+     * Runs an INSERT that may collide with the same row inserted concurrently (by this or another
+     * instance); a collision is the expected outcome, not an error. Returns whether a row was inserted.
+     */
+    public boolean insertIfAbsent(String insert, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(insert)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
+            throw new PersistenceException("Insert failed (SQL state " + e.getSQLState() + ")", e);
         }
     }
 

@@ -27,10 +27,14 @@ final class FormBody {
     private FormBody() {
     }
 
-    static MultivaluedMap<String, String> read(MediaType type, InputStream body) {
+    /** The form fields; {@code declaredLength} is the Content-Length, -1 when unknown (chunked). */
+    static MultivaluedMap<String, String> read(MediaType type, long declaredLength, InputStream body) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         if (type == null || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type) || body == null) {
             return form;
+        }
+        if (declaredLength > MAX_BYTES) {
+            throw tooLarge();
         }
         Charset charset = charset(type);
         String text = decode(readBounded(body), charset);
@@ -58,7 +62,7 @@ final class FormBody {
         try {
             byte[] bytes = body.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new ApiException(413, "Request body too large");
+                throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
@@ -79,10 +83,19 @@ final class FormBody {
     }
 
     private static String unescape(String text, Charset charset) {
+        String decoded;
         try {
-            return URLDecoder.decode(text, charset);
+            decoded = URLDecoder.decode(text, charset);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, UNPARSABLE);
         }
+        if (decoded.indexOf('\0') >= 0) {
+            throw new ApiException(400, "Form fields must not contain NUL characters");
+        }
+        return decoded;
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "Request body too large");
     }
 }

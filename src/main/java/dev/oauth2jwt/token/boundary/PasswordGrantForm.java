@@ -15,10 +15,21 @@ public record PasswordGrantForm(String username, String password, String scope, 
                                 String clientSecret) {
 
     static final String GRANT_TYPE_PATTERN = "^password$";
+    static final List<String> FIELDS = List.of("grant_type", "username", "password", "scope", "client_id", "client_secret");
 
     /** The form, or a 422 listing every problem in field order. */
     public static PasswordGrantForm from(MultivaluedMap<String, String> form) {
         List<FieldError> errors = new ArrayList<>();
+        for (String field : FIELDS) {
+            List<String> values = form.get(field);
+            if (values != null && values.size() > 1) {
+                // never a silent pick between two usernames or passwords
+                errors.add(FieldError.repeated(field));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
         String grantType = form.getFirst("grant_type");
         if (grantType != null && !"password".equals(grantType)) {
             errors.add(FieldError.patternMismatch("grant_type", grantType, GRANT_TYPE_PATTERN));

@@ -1,12 +1,13 @@
 package dev.oauth2jwt.token.boundary;
 
 import dev.oauth2jwt.errors.boundary.ApiException;
-import dev.oauth2jwt.token.control.TokenIssuer;
+import dev.oauth2jwt.http.control.ClientAddresses;
+import dev.oauth2jwt.token.control.PasswordLogin;
+import dev.oauth2jwt.token.control.PasswordLogin.Result;
 import dev.oauth2jwt.token.entity.TokenResponse;
-import dev.oauth2jwt.users.control.UserBean;
-import dev.oauth2jwt.users.entity.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,21 +25,27 @@ import java.util.Map;
 public class TokenResource {
 
     @Inject
-    UserBean users;
+    PasswordLogin passwordLogin;
 
     @Inject
-    TokenIssuer issuer;
+    ClientAddresses clientAddresses;
 
     @POST
-    public Response login(@Context HttpHeaders headers, InputStream body) {
-        PasswordGrantForm grant = PasswordGrantForm.from(FormBody.read(headers.getMediaType(), body));
-        User user = users.authenticate(grant.username(), grant.password())
-                .orElseThrow(() -> new ApiException(401, "Incorrect username or password",
-                        Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer")));
-        return Response.ok(TokenResponse.bearer(issuer.issue(user.username())))
-                // RFC 6749 section 5.1: a token answer must not be cached
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+    public Response login(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
+        PasswordGrantForm grant = PasswordGrantForm.from(FormBody.read(headers.getMediaType(), headers.getLength(), body));
+        String client = clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        Result result = passwordLogin.login(grant.username(), grant.password(), client);
+        if (result instanceof Result.Granted granted) {
+            return Response.ok(TokenResponse.bearer(granted.token()))
+                    // RFC 6749 section 5.1: a token answer must not be cached
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("Pragma", "no-cache")
+                    .build();
+        }
+        if (result instanceof Result.Throttled throttled) {
+            throw new ApiException(429, "Too many failed login attempts",
+                    Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds())));
+        }
+        throw new ApiException(401, "Incorrect username or password", Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
     }
 }

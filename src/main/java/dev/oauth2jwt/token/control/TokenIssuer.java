@@ -1,5 +1,6 @@
 package dev.oauth2jwt.token.control;
 
+import dev.oauth2jwt.token.control.SigningKeys.SigningKey;
 import dev.oauth2jwt.token.entity.IssuedToken;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,10 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
-/** Signs access tokens: HS256, header {@code {"alg":"HS256","typ":"JWT"}}, claims {@code sub} and {@code exp}. */
+/**
+ * Signs access tokens: HS256 with the current key, header {@code {"alg":"HS256","typ":"JWT","kid":...}},
+ * claims {@code sub} and {@code exp}.
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -25,12 +29,20 @@ public class TokenIssuer {
     @ConfigProperty(name = "jwt.expire-minutes")
     int expireMinutes;
 
+    @Inject
+    @ConfigProperty(name = "jwt.max-lifetime-minutes")
+    int maxLifetimeMinutes;
+
     Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void checkLifetime() {
         if (expireMinutes < 1) {
             throw new IllegalStateException("JWT_EXPIRE_MINUTES is " + expireMinutes + "; it must be at least 1");
+        }
+        if (maxLifetimeMinutes < expireMinutes) {
+            throw new IllegalStateException("JWT_MAX_LIFETIME_MINUTES (" + maxLifetimeMinutes + ") is below "
+                    + "JWT_EXPIRE_MINUTES (" + expireMinutes + "): the tokens issued here would be refused");
         }
     }
 
@@ -44,11 +56,13 @@ public class TokenIssuer {
         claims.setSubject(username);
         claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().getEpochSecond() + lifetime));
 
+        SigningKey key = keys.current();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setHeader("typ", "JWT");
+        jws.setKeyIdHeaderValue(key.id());
         jws.setPayload(claims.toJson());
-        jws.setKey(keys.current());
+        jws.setKey(key.key());
         try {
             return new IssuedToken(jws.getCompactSerialization(), lifetime);
         } catch (JoseException e) {

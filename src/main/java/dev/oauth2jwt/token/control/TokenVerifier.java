@@ -1,19 +1,38 @@
 package dev.oauth2jwt.token.control;
 
+import dev.oauth2jwt.token.control.SigningKeys.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.JoseException;
 
-/** Checks bearer tokens: HS256 only, signed with the configured key, {@code exp} and {@code sub} required. */
+/**
+ * Checks bearer tokens (RFC 8725): a compact JWS of at most 8 KiB, HS256 only, signed with a
+ * configured key (chosen by {@code kid}, or each tried in turn when there is none), {@code sub} a
+ * string, {@code exp} required and not further ahead than the longest lifetime we issue.
+ * Header parameters that would bring their own key ({@code jwk}, {@code jku}, {@code x5u}...)
+ * are never used: keys come from configuration only.
+ */
 @ApplicationScoped
 public class TokenVerifier {
+
+    public static final int MAX_TOKEN_CHARS = 8 * 1024;
+    /** No honest token nests JSON this deep; refusing before parsing keeps parsers out of trouble. */
+    static final int MAX_JSON_DEPTH = 32;
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     @Inject
     SigningKeys keys;
@@ -22,21 +41,65 @@ public class TokenVerifier {
     @ConfigProperty(name = "jwt.clock-skew-seconds")
     int clockSkewSeconds;
 
-    private JwtConsumer consumer;
+    @Inject
+    @ConfigProperty(name = "jwt.max-lifetime-minutes")
+    int maxLifetimeMinutes;
+
+    /** One consumer per key id, the current key first. */
+    private Map<String, JwtConsumer> consumers;
 
     @PostConstruct
     void build() {
-        consumer = new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
-                .setVerificationKey(keys.current())
-                .setRequireExpirationTime()
-                .setRequireSubject()
-                .setAllowedClockSkewInSeconds(clockSkewSeconds)
-                .build();
+        if (clockSkewSeconds < 0 || maxLifetimeMinutes < 1) {
+            throw new IllegalStateException("JWT_CLOCK_SKEW_SECONDS must be 0 or more and JWT_MAX_LIFETIME_MINUTES "
+                    + "at least 1; they are " + clockSkewSeconds + " and " + maxLifetimeMinutes);
+        }
+        consumers = new LinkedHashMap<>();
+        for (SigningKey key : keys.all()) {
+            consumers.put(key.id(), new JwtConsumerBuilder()
+                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                    .setVerificationKey(key.key())
+                    .setRequireExpirationTime()
+                    .setMaxFutureValidityInMinutes(maxLifetimeMinutes)
+                    .setRequireSubject()
+                    .setAllowedClockSkewInSeconds(clockSkewSeconds)
+                    .build());
+        }
     }
 
     /** The token's claims, once its signature and claims check out. */
     public JwtClaims verify(String token) throws InvalidTokenException {
+        if (token.length() > MAX_TOKEN_CHARS) {
+            throw new InvalidTokenException("token longer than " + MAX_TOKEN_CHARS + " characters");
+        }
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            throw new InvalidTokenException("not a compact JWS (three base64url parts)");
+        }
+        String[] parts = token.split("\\.", -1);
+        String header = decoded(parts[0], "header");
+        if (nestingDepth(header) > MAX_JSON_DEPTH || nestingDepth(decoded(parts[1], "payload")) > MAX_JSON_DEPTH) {
+            throw new InvalidTokenException("JSON nested deeper than " + MAX_JSON_DEPTH + " levels");
+        }
+        String keyId = keyId(header);
+        if (keyId != null) {
+            JwtConsumer consumer = consumers.get(keyId);
+            if (consumer == null) {
+                throw new InvalidTokenException("unknown key id");
+            }
+            return process(consumer, token);
+        }
+        InvalidTokenException first = null;
+        for (JwtConsumer consumer : consumers.values()) {
+            try {
+                return process(consumer, token);
+            } catch (InvalidTokenException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first;
+    }
+
+    private static JwtClaims process(JwtConsumer consumer, String token) throws InvalidTokenException {
         try {
             return consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
@@ -44,5 +107,52 @@ public class TokenVerifier {
                     ? "invalid token"
                     : e.getErrorDetails().get(0).getErrorMessage());
         }
+    }
+
+    private static String decoded(String part, String name) throws InvalidTokenException {
+        try {
+            return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTokenException(name + " is not base64url");
+        }
+    }
+
+    /** How deep arrays and objects nest in a JSON text, strings skipped. */
+    static int nestingDepth(String json) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
+    /** The header's {@code kid}, read before verification only to pick the key; null if absent. */
+    private static String keyId(String headerJson) throws InvalidTokenException {
+        Map<String, Object> header;
+        try {
+            header = JsonUtil.parseJson(headerJson);
+        } catch (JoseException e) {
+            throw new InvalidTokenException("header is not JSON");
+        }
+        Object kid = header.get("kid");
+        if (kid != null && !(kid instanceof String)) {
+            throw new InvalidTokenException("kid is not a string");
+        }
+        return (String) kid;
     }
 }

@@ -5,6 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mindrot.jbcrypt.BCrypt;
@@ -13,24 +17,43 @@ import org.mindrot.jbcrypt.BCrypt;
  * bcrypt through jBCrypt. jBCrypt only knows the {@code $2a$} prefix; {@code $2b$} (passlib, the
  * seed's hashes) and {@code $2y$} (PHP) name the same algorithm for passwords under 255 bytes,
  * so they are verified as {@code $2a$}.
+ *
+ * <p>Every check costs one bcrypt computation, whatever the outcome: an unknown user or an
+ * unreadable stored hash is checked against a dummy hash of the configured cost, and an
+ * over-long password is refused only after the work, so timing tells nothing.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
+    /** bcrypt reads only this many bytes of a password; more would authenticate on a prefix. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     static final int MIN_COST = 4;
     static final int MAX_COST = 30;
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|30)\\$[./A-Za-z0-9]{53}");
+
+    public enum Check { MATCH, MISMATCH, CORRUPT_HASH, TOO_LONG }
+
+    /** The bcrypt computation itself; a seam for tests that count the work. */
+    interface Bcrypt {
+        boolean matches(String password, String hash);
+    }
 
     @Inject
     @ConfigProperty(name = "bcrypt.cost")
     int cost;
 
+    Bcrypt bcrypt = BCrypt::checkpw;
+    private String dummyHash;
+
     @PostConstruct
-    void checkCost() {
+    void init() {
         if (cost < MIN_COST || cost > MAX_COST) {
             throw new IllegalStateException("BCRYPT_COST is " + cost + "; it must be between " + MIN_COST
                     + " and " + MAX_COST + " (12 is a good default)");
         }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        dummyHash = BCrypt.hashpw(HexFormat.of().formatHex(random), BCrypt.gensalt(cost));
     }
 
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -39,21 +62,44 @@ public class PasswordHasher {
 
     /** A new hash of the password at the configured cost, with the {@code $2a$} prefix. */
     public String hash(String password) {
+        problem(password).ifPresent(message -> {
+            throw new IllegalArgumentException(message);
+        });
         return BCrypt.hashpw(password, BCrypt.gensalt(cost));
     }
 
-    public enum Check { MATCH, MISMATCH, CORRUPT_HASH }
+    /** What makes a new password unusable with bcrypt, if anything. */
+    public static Optional<String> problem(String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of("The password is longer than " + MAX_PASSWORD_BYTES
+                    + " bytes in UTF-8; bcrypt would ignore the rest");
+        }
+        if (password.indexOf('\0') >= 0) {
+            return Optional.of("The password contains a NUL character");
+        }
+        return Optional.empty();
+    }
 
-    /** Checks a password against a stored hash; a hash that cannot be read is reported, never thrown. */
+    /**
+     * Checks a password against a stored hash, null when the user does not exist. A hash that
+     * cannot be read is reported, never thrown.
+     */
     public Check check(String password, String storedHash) {
-        if (!isBcryptHash(storedHash)) {
-            return Check.CORRUPT_HASH;
-        }
+        boolean readable = isBcryptHash(storedHash);
+        boolean matches;
         try {
-            return BCrypt.checkpw(password, "$2a$" + storedHash.substring(4)) ? Check.MATCH : Check.MISMATCH;
+            matches = bcrypt.matches(password, readable ? "$2a$" + storedHash.substring(4) : dummyHash);
         } catch (RuntimeException e) {
+            bcrypt.matches(password, dummyHash);
             return Check.CORRUPT_HASH;
         }
+        if (!readable) {
+            return storedHash == null ? Check.MISMATCH : Check.CORRUPT_HASH;
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Check.TOO_LONG;
+        }
+        return matches ? Check.MATCH : Check.MISMATCH;
     }
 
     /** Whether the text is a bcrypt hash this class can verify. */

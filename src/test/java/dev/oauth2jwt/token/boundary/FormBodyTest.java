@@ -18,7 +18,7 @@ class FormBodyTest {
     static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED_TYPE;
 
     static MultivaluedMap<String, String> read(MediaType type, byte[] body) {
-        return FormBody.read(type, new ByteArrayInputStream(body));
+        return FormBody.read(type, body.length, new ByteArrayInputStream(body));
     }
 
     static MultivaluedMap<String, String> read(String body) {
@@ -71,6 +71,24 @@ class FormBodyTest {
     }
 
     @Test
+    void nulCharactersAre400() {
+        assertEquals(400, refusal(FORM, "username=john%00doe&password=x".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitIs413BeforeReading() {
+        java.io.InputStream neverRead = new java.io.InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body must not be read");
+            }
+        };
+
+        ApiException refused = assertThrows(ApiException.class, () -> FormBody.read(FORM, 10_000_000, neverRead));
+        assertEquals(413, refused.status());
+    }
+
+    @Test
     void bodiesOverTheLimitAre413() {
         byte[] limit = new byte[FormBody.MAX_BYTES];
         java.util.Arrays.fill(limit, (byte) 'a');
@@ -79,5 +97,7 @@ class FormBodyTest {
         byte[] over = new byte[FormBody.MAX_BYTES + 1];
         java.util.Arrays.fill(over, (byte) 'a');
         assertEquals(413, refusal(FORM, over));
+        ApiException chunked = assertThrows(ApiException.class, () -> FormBody.read(FORM, -1, new ByteArrayInputStream(over)));
+        assertEquals(413, chunked.status(), "no Content-Length: refused after reading one byte past the limit");
     }
 }

@@ -75,4 +75,12 @@ class PasswordGrantFormTest {
         assertFalse(grant.toString().contains("hunter2-secret"));
         assertFalse(grant.toString().contains("client-secret-value"));
     }
+
+    @Test
+    void aRepeatedFieldIsNeverSilentlyPicked() {
+        List<FieldError> errors = errors(form("username", "a", "username", "b", "password", "x", "password", "y"));
+
+        assertEquals(List.of(FieldError.repeated("username"), FieldError.repeated("password")), errors);
+        assertEquals(null, errors.get(1).input(), "passwords are not echoed");
+    }
 }

@@ -2,23 +2,34 @@ package dev.oauth2jwt.token.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.oauth2jwt.testing.HostileTokens;
 import dev.oauth2jwt.testing.Jwts;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TokenVerifierTest {
 
     static final String SECRET = TokenIssuerTest.SECRET;
+    static final String PREVIOUS = "the-previous-secret-that-is-long-enough-000";
 
-    static TokenVerifier verifier(String secret) {
+    static TokenVerifier verifier(SigningKeys keys) {
         TokenVerifier verifier = new TokenVerifier();
-        verifier.keys = TokenIssuerTest.keys(secret);
+        verifier.keys = keys;
         verifier.clockSkewSeconds = 30;
+        verifier.maxLifetimeMinutes = 30;
         verifier.build();
         return verifier;
+    }
+
+    static TokenVerifier verifier(String secret) {
+        return verifier(TokenIssuerTest.keys(secret));
     }
 
     static long now() {
@@ -42,20 +53,6 @@ class TokenVerifierTest {
     }
 
     @Test
-    void refusesATokenSignedWithAnotherKey() {
-        String token = Jwts.forSubject("another-secret-that-is-32-bytes-or-more!!", "johndoe", 600);
-
-        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(token));
-    }
-
-    @Test
-    void refusesAnExpiredToken() {
-        String token = Jwts.forSubject(SECRET, "johndoe", -31);
-
-        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(token));
-    }
-
-    @Test
     void acceptsATokenExpiredWithinTheClockSkew() throws Exception {
         String token = Jwts.forSubject(SECRET, "johndoe", -5);
 
@@ -63,66 +60,59 @@ class TokenVerifierTest {
     }
 
     @Test
-    void refusesATokenWithoutExpiry() {
-        String token = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\"}");
-
-        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(token));
+    void acceptsATokenAsLongLivedAsTheLongestLifetime() throws Exception {
+        assertEquals("johndoe", verifier(SECRET).verify(Jwts.forSubject(SECRET, "johndoe", 30 * 60)).getSubject());
+        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(Jwts.forSubject(SECRET, "johndoe", 32 * 60)));
     }
 
-    @Test
-    void refusesATokenWithoutSubject() {
-        String token = Jwts.hs256(SECRET, "{\"exp\":" + (now() + 600) + "}");
-
-        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(token));
+    static Stream<HostileTokens.Case> hostile() {
+        // the verifier knows no users: a token naming an unknown one is the filter's to refuse
+        return HostileTokens.all(SECRET, "johndoe").stream().filter(c -> !c.name().equals("sub names no user"));
     }
 
-    @Test
-    void refusesASubjectThatIsNotAString() {
-        String token = Jwts.hs256(SECRET, "{\"sub\":42,\"exp\":" + (now() + 600) + "}");
-
-        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(token));
-    }
-
-    @Test
-    void refusesOtherAlgorithmsEvenWithTheRightSecret() {
-        String payload = "{\"sub\":\"johndoe\",\"exp\":" + (now() + 600) + "}";
-        String input = Jwts.b64("{\"alg\":\"HS512\",\"typ\":\"JWT\"}") + "." + Jwts.b64(payload);
-        String hs512 = input + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Jwts.hmac("HmacSHA512", SECRET, input));
-
-        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(hs512));
-    }
-
-    @Test
-    void refusesAnUnsignedToken() {
-        String payload = "{\"sub\":\"johndoe\",\"exp\":" + (now() + 600) + "}";
-        String none = Jwts.b64("{\"alg\":\"none\"}") + "." + Jwts.b64(payload) + ".";
-
-        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(none));
-    }
-
-    @Test
-    void refusesATamperedPayload() {
-        String token = Jwts.forSubject(SECRET, "johndoe", 600);
-        String[] parts = token.split("\\.");
-        String tampered = parts[0] + "." + Jwts.b64("{\"sub\":\"admin\",\"exp\":" + (now() + 600) + "}") + "." + parts[2];
-
-        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(tampered));
-    }
-
-    @Test
-    void refusesGarbage() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void refuses(HostileTokens.Case hostile) {
         TokenVerifier verifier = verifier(SECRET);
 
-        assertThrows(InvalidTokenException.class, () -> verifier.verify(""));
-        assertThrows(InvalidTokenException.class, () -> verifier.verify("abc"));
-        assertThrows(InvalidTokenException.class, () -> verifier.verify("a.b.c"));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                assertThrows(InvalidTokenException.class, () -> verifier.verify(hostile.token())));
     }
 
     @Test
-    void subjectIsReadAsAString() throws InvalidTokenException, MalformedClaimException {
-        String token = Jwts.forSubject(SECRET, "jane.doe@example.com", 600);
+    void tokensOfAPreviousSecretStillVerifyAfterARotation() throws Exception {
+        TokenVerifier verifier = verifier(TokenIssuerTest.keys(SECRET, PREVIOUS));
 
-        assertEquals("jane.doe@example.com", verifier(SECRET).verify(token).getSubject());
+        String fromFastApi = Jwts.forSubject(PREVIOUS, "johndoe", 600);
+        assertEquals("johndoe", verifier.verify(fromFastApi).getSubject(), "no kid: each key is tried");
+
+        TokenIssuer before = TokenIssuerTest.issuer(PREVIOUS, Instant.now());
+        assertEquals("johndoe", verifier.verify(before.issue("johndoe").token()).getSubject(), "kid of the previous key");
+    }
+
+    @Test
+    void aKidPicksItsKeyAndNoOther() {
+        SigningKeys keys = TokenIssuerTest.keys(SECRET, PREVIOUS);
+        TokenVerifier verifier = verifier(keys);
+        String previousKid = keys.all().get(1).id();
+
+        String claims = "{\"sub\":\"johndoe\",\"exp\":" + (now() + 600) + "}";
+        String mislabelled = Jwts.hs256(SECRET, "{\"alg\":\"HS256\",\"kid\":\"" + previousKid + "\"}", claims);
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(mislabelled));
+
+        String unknownKid = Jwts.hs256(SECRET, "{\"alg\":\"HS256\",\"kid\":\"no-such-key\"}", claims);
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(unknownKid));
+    }
+
+    @Test
+    void withoutARotationAnOldSecretIsRefused() {
+        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(Jwts.forSubject(PREVIOUS, "johndoe", 600)));
+    }
+
+    @Test
+    void measuresNestingOutsideStrings() {
+        assertEquals(1, TokenVerifier.nestingDepth("{\"a\":\"[[[[\"}"));
+        assertEquals(3, TokenVerifier.nestingDepth("{\"a\":[{\"b\":\"\\\"[\"}]}"));
+        assertEquals(0, TokenVerifier.nestingDepth("1"));
     }
 }

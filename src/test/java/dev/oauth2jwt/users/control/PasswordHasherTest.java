@@ -3,13 +3,15 @@ package dev.oauth2jwt.users.control;
 import static dev.oauth2jwt.users.control.PasswordHasher.Check.CORRUPT_HASH;
 import static dev.oauth2jwt.users.control.PasswordHasher.Check.MATCH;
 import static dev.oauth2jwt.users.control.PasswordHasher.Check.MISMATCH;
+import static dev.oauth2jwt.users.control.PasswordHasher.Check.TOO_LONG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Vectors checked independently with libxcrypt (Python's crypt module). */
@@ -25,8 +27,19 @@ class PasswordHasherTest {
     static PasswordHasher hasher(int cost) {
         PasswordHasher hasher = new PasswordHasher();
         hasher.cost = cost;
-        hasher.checkCost();
+        hasher.init();
         return hasher;
+    }
+
+    /** Records each bcrypt computation's cost, so tests can see the work without timing it. */
+    static List<Integer> countWork(PasswordHasher hasher) {
+        List<Integer> costs = new ArrayList<>();
+        PasswordHasher.Bcrypt real = hasher.bcrypt;
+        hasher.bcrypt = (password, hash) -> {
+            costs.add(Integer.parseInt(hash.substring(4, 6)));
+            return real.matches(password, hash);
+        };
+        return costs;
     }
 
     @Test
@@ -50,7 +63,6 @@ class PasswordHasherTest {
     }
 
     @ParameterizedTest
-    @NullSource
     @ValueSource(strings = {
             "",
             "secret",
@@ -61,7 +73,43 @@ class PasswordHasherTest {
             "pbkdf2_sha256$600000$salt$hash"
     })
     void aCorruptHashNeverMatchesAndNeverThrows(String corrupt) {
-        assertEquals(CORRUPT_HASH, hasher(12).check("secret", corrupt));
+        assertEquals(CORRUPT_HASH, hasher(4).check("secret", corrupt));
+    }
+
+    @Test
+    void everyOutcomeCostsOneBcryptComputationAtTheConfiguredCost() {
+        PasswordHasher hasher = hasher(5);
+        String stored = hasher.hash("right password");
+        List<Integer> work = countWork(hasher);
+
+        assertEquals(MATCH, hasher.check("right password", stored));
+        assertEquals(MISMATCH, hasher.check("wrong password", stored));
+        assertEquals(MISMATCH, hasher.check("any password", null), "no such user: checked against the dummy hash");
+        assertEquals(CORRUPT_HASH, hasher.check("any password", "$2b$05$corrupt"));
+        assertEquals(TOO_LONG, hasher.check("x".repeat(100), stored));
+
+        assertEquals(List.of(5, 5, 5, 5, 5), work);
+    }
+
+    @Test
+    void aPasswordOver72BytesNeverAuthenticatesOnItsPrefix() {
+        PasswordHasher hasher = hasher(4);
+        String prefix = "p".repeat(72);
+        String stored = hasher.hash(prefix);
+
+        assertEquals(MATCH, hasher.check(prefix, stored));
+        assertEquals(TOO_LONG, hasher.check(prefix + "anything", stored), "bcrypt alone would say MATCH");
+        assertEquals(TOO_LONG, hasher.check("é".repeat(37), hasher.hash("é".repeat(36))), "74 bytes of UTF-8");
+    }
+
+    @Test
+    void newPasswordsOver72BytesOrWithNulAreRefusedWithAReason() {
+        PasswordHasher hasher = hasher(4);
+
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> hasher.hash("x".repeat(73)));
+        assertTrue(tooLong.getMessage().contains("longer than 72 bytes"), tooLong.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> hasher.hash("nul\0inside"));
+        assertEquals(java.util.Optional.empty(), PasswordHasher.problem("x".repeat(72)));
     }
 
     @Test

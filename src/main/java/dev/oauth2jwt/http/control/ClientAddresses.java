@@ -1,0 +1,127 @@
+package dev.oauth2jwt.http.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The client's address: the connection's peer, unless that peer is a configured proxy
+ * ({@code TRUSTED_PROXIES}, addresses or CIDR ranges), in which case {@code X-Forwarded-For} is
+ * read from the right, skipping trusted hops. A client cannot forge its way past an untrusted hop.
+ */
+@ApplicationScoped
+public class ClientAddresses {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /** An address range: the first {@code bits} bits of {@code network}. */
+    record Range(byte[] network, int bits) {
+
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((address[i / 8] & mask) != (network[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Comma separated; read as one string, since Payara cannot inject {@code Optional<List<String>>}. */
+    @Inject
+    @ConfigProperty(name = "http.trusted-proxies")
+    Optional<String> trustedProxies;
+
+    private List<Range> trusted;
+
+    @PostConstruct
+    void init() {
+        List<Range> ranges = new ArrayList<>();
+        for (String entry : trustedProxies.map(list -> list.split(",")).orElse(new String[0])) {
+            if (!entry.isBlank()) {
+                ranges.add(range(entry.trim()));
+            }
+        }
+        trusted = List.copyOf(ranges);
+    }
+
+    public String resolve(String peer, String forwardedFor) {
+        if (forwardedFor == null || trusted.isEmpty() || !isTrusted(peer)) {
+            return peer;
+        }
+        String[] hops = forwardedFor.split(",");
+        String client = peer;
+        for (int i = hops.length - 1; i >= 0 && isTrusted(client); i--) {
+            String hop = hops[i].trim();
+            if (literal(hop) == null) {
+                break;   // garbage in the header: the last trusted hop is as far as we can see
+            }
+            client = hop;
+        }
+        return client;
+    }
+
+    private boolean isTrusted(String address) {
+        byte[] bytes = literal(address);
+        return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+    }
+
+    static Range range(String entry) {
+        int slash = entry.indexOf('/');
+        byte[] network = literal(slash < 0 ? entry : entry.substring(0, slash));
+        if (network == null) {
+            throw new IllegalStateException("TRUSTED_PROXIES: '" + entry + "' is not an IP address or CIDR range");
+        }
+        int bits = network.length * 8;
+        if (slash >= 0) {
+            try {
+                bits = Integer.parseInt(entry.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                bits = -1;
+            }
+            if (bits < 0 || bits > network.length * 8) {
+                throw new IllegalStateException("TRUSTED_PROXIES: '" + entry + "' has a bad prefix length");
+            }
+        }
+        return new Range(network, bits);
+    }
+
+    /** The bytes of an IP literal; null for anything else (never a DNS lookup). */
+    static byte[] literal(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (IPV4.matcher(text).matches()) {
+            String[] parts = text.split("\\.");
+            byte[] bytes = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int part = Integer.parseInt(parts[i]);
+                if (part > 255) {
+                    return null;
+                }
+                bytes[i] = (byte) part;
+            }
+            return bytes;
+        }
+        if (!IPV6.matcher(text).matches()) {
+            return null;
+        }
+        try {   // a text with ':' is always parsed as an IPv6 literal, never looked up
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.oauth2jwt.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A bounded brute-force load on 127.0.0.1: clients at one address send wrong passwords for many
+ * usernames until the address is throttled, while another client reads /users/me/ with a valid
+ * token. It stops by itself (at most 60 s) and checks outcomes, not timings: the numbers it prints
+ * are for the README, not assertions.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BruteForceIT {
+
+    static final int ATTACKERS = 8;
+    static final String ATTACKER_ADDRESS = "203.0.113.66";
+
+    @ArquillianResource
+    URL deployment;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @Test
+    void throttlingEngagesAndValidTokensKeepBeingServed() throws Exception {
+        Api api = new Api(deployment);
+        String token = api.login("johndoe", "secret");
+        Map<Integer, AtomicInteger> loginStatuses = new ConcurrentHashMap<>();
+        List<Long> readLatenciesMicros = Collections.synchronizedList(new ArrayList<>());
+        List<String> readFailures = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger attempt = new AtomicInteger();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+
+        ExecutorService pool = Executors.newFixedThreadPool(ATTACKERS + 1);
+        for (int i = 0; i < ATTACKERS; i++) {
+            pool.submit(() -> {
+                while (!stop.get() && Instant.now().isBefore(deadline)) {
+                    Api.Answer answer = api.postForm("/token", Api.form(Map.of(
+                            "username", "guess" + attempt.incrementAndGet(), "password", "password123")),
+                            "X-Forwarded-For", ATTACKER_ADDRESS);
+                    loginStatuses.computeIfAbsent(answer.status(), status -> new AtomicInteger()).incrementAndGet();
+                    if (answer.status() == 429 && answer.header("retry-after") == null) {
+                        readFailures.add("429 without Retry-After");
+                    }
+                }
+                return null;
+            });
+        }
+        pool.submit(() -> {
+            while (!stop.get() && Instant.now().isBefore(deadline)) {
+                long started = System.nanoTime();
+                Api.Answer answer = api.get("/users/me/", "Authorization", "Bearer " + token);
+                readLatenciesMicros.add((System.nanoTime() - started) / 1000);
+                if (answer.status() != 200) {
+                    readFailures.add(answer.toString());
+                }
+            }
+            return null;
+        });
+
+        // run until the address has been refused for a while, then stop everything
+        while (Instant.now().isBefore(deadline) && count(loginStatuses, 429) < 200) {
+            Thread.sleep(100);
+        }
+        stop.set(true);
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+
+        List<Long> sorted = new ArrayList<>(readLatenciesMicros);
+        Collections.sort(sorted);
+        System.out.printf("BruteForceIT: logins by status %s; /users/me/ %d requests, p50 %d ms, p99 %d ms, max %d ms, failures %d%n",
+                loginStatuses, sorted.size(), percentile(sorted, 50) / 1000, percentile(sorted, 99) / 1000,
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000, readFailures.size());
+
+        assertTrue(count(loginStatuses, 429) > 0, "the address was throttled: " + loginStatuses);
+        assertTrue(count(loginStatuses, 401) >= 100, "100 failures were allowed first: " + loginStatuses);
+        assertEquals(count(loginStatuses, 401) + count(loginStatuses, 429),
+                loginStatuses.values().stream().mapToInt(AtomicInteger::get).sum(), "only 401 and 429: " + loginStatuses);
+        assertTrue(sorted.size() > 10, "valid tokens were served meanwhile");
+        assertEquals(List.of(), readFailures);
+        assertEquals(200, api.get("/users/me/", "Authorization", "Bearer " + token).status());
+        assertEquals(200, api.postForm("/token", "username=johndoe&password=secret", "X-Forwarded-For", "203.0.113.67").status(),
+                "other addresses still log in");
+    }
+
+    static int count(Map<Integer, AtomicInteger> statuses, int status) {
+        AtomicInteger count = statuses.get(status);
+        return count == null ? 0 : count.get();
+    }
+
+    static long percentile(List<Long> sorted, int percent) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
+    }
+}

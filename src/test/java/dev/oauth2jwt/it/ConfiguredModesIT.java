@@ -1,0 +1,85 @@
+package dev.oauth2jwt.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oauth2jwt.testing.Jwts;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The optional settings: RFC 6750 error codes (AUTH_ERRORS=rfc6750) and a rotated key (JWT_PREVIOUS_SECRETS). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfiguredModesIT {
+
+    static final String PREVIOUS_SECRET = "the-secret-before-the-rotation-0123456789";
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("auth.errors=rfc6750", "jwt.previous-secrets=" + PREVIOUS_SECRET);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(deployment);
+    }
+
+    Api.Answer me(String authorization) {
+        return api.get("/users/me/", "Authorization", authorization);
+    }
+
+    @Test
+    void aBadTokenNamesInvalidTokenWithTheSameStatusAndBody() {
+        Api.Answer answer = me("Bearer " + Jwts.forSubject(Deployments.JWT_SECRET, "johndoe", -600));
+
+        assertEquals(401, answer.status());
+        assertEquals("{\"detail\":\"Could not validate credentials\"}", answer.body());
+        assertEquals("Bearer error=\"invalid_token\"", answer.header("www-authenticate"));
+    }
+
+    @Test
+    void aMalformedRequestNamesInvalidRequest() {
+        for (String authorization : new String[]{"Bearer", "Bearer not a token", "Bearer " + "a".repeat(9000)}) {
+            Api.Answer answer = me(authorization);
+            assertEquals(401, answer.status(), answer::toString);
+            assertEquals("Bearer error=\"invalid_request\"", answer.header("www-authenticate"));
+        }
+    }
+
+    @Test
+    void noCredentialsAtAllGetsNoErrorCode() {
+        Api.Answer answer = api.get("/users/me/");
+
+        assertEquals(401, answer.status());
+        assertEquals("{\"detail\":\"Not authenticated\"}", answer.body());
+        assertEquals("Bearer", answer.header("www-authenticate"), "RFC 6750 section 3.1");
+    }
+
+    @Test
+    void tokensOfThePreviousSecretStillWork() {
+        // issued before the rotation, by this service or a FastAPI one: no kid
+        assertEquals(200, me("Bearer " + Jwts.forSubject(PREVIOUS_SECRET, "johndoe", 600)).status());
+    }
+
+    @Test
+    void newTokensAreSignedWithTheCurrentSecret() {
+        String token = api.login("johndoe", "secret");
+
+        String[] parts = token.split("\\.");
+        String resigned = Jwts.hs256(Deployments.JWT_SECRET, Jwts.part(token, 0), Jwts.part(token, 1));
+        assertEquals(resigned.split("\\.")[2], parts[2]);
+        assertTrue(Jwts.part(token, 0).contains("\"kid\""));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.oauth2jwt.throttling.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.persistence.control.TestDatabases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The throttle on a real H2 database, with a clock the test moves. */
+class LoginThrottleTest {
+
+    Database database;
+    LoginThrottle throttle;
+    Instant now = Instant.parse("2026-11-26T12:00:00Z");
+
+    @BeforeEach
+    void start() {
+        database = TestDatabases.freshH2();
+        throttle = throttleOn(database);
+    }
+
+    LoginThrottle throttleOn(Database db) {
+        LoginThrottle result = new LoginThrottle();
+        result.database = db;
+        result.maxFailuresPerUser = 10;
+        result.maxFailuresPerAddress = 100;
+        result.windowMinutes = 15;
+        result.maxDelaySeconds = 300;
+        result.clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        result.init();
+        return result;
+    }
+
+    @AfterEach
+    void stop() {
+        TestDatabases.stop(database);
+    }
+
+    void fail(String username, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.recordFailure(username, address);
+        }
+    }
+
+    @Test
+    void tenFailuresForAUsernameThrottleItFromAnyAddress() {
+        fail("johndoe", "192.0.2.1", 9);
+        assertEquals(0, throttle.retryAfterSeconds("johndoe", "192.0.2.1"));
+
+        fail("johndoe", "192.0.2.2", 1);
+
+        assertEquals(1, throttle.retryAfterSeconds("johndoe", "192.0.2.3"));
+        assertEquals(0, throttle.retryAfterSeconds("alice", "192.0.2.3"), "other users are not affected");
+    }
+
+    @Test
+    void aSuccessResetsTheUsernamesCount() {
+        fail("johndoe", "192.0.2.1", 9);
+
+        throttle.recordSuccess("johndoe");
+        fail("johndoe", "192.0.2.1", 9);
+
+        assertEquals(0, throttle.retryAfterSeconds("johndoe", "192.0.2.1"));
+    }
+
+    @Test
+    void aHundredFailuresFromAnAddressThrottleItForEveryUsername() {
+        for (int i = 0; i < 100; i++) {
+            throttle.recordFailure("user" + i, "198.51.100.7");
+        }
+
+        assertEquals(1, throttle.retryAfterSeconds("johndoe", "198.51.100.7"));
+        assertEquals(0, throttle.retryAfterSeconds("johndoe", "198.51.100.8"));
+    }
+
+    @Test
+    void delaysGrowAndEndWithTheWindow() {
+        fail("johndoe", "192.0.2.1", 10);
+        now = now.plusSeconds(1);
+        fail("johndoe", "192.0.2.1", 1);
+        assertEquals(2, throttle.retryAfterSeconds("johndoe", "192.0.2.1"));
+
+        now = now.plus(Duration.ofMinutes(16));
+        assertEquals(0, throttle.retryAfterSeconds("johndoe", "192.0.2.1"), "never a permanent lock");
+    }
+
+    @Test
+    void namesNoAccountCouldHaveAreCountedPerAddressOnly() {
+        fail("no such name with spaces", "192.0.2.9", 20);
+
+        assertEquals(0, throttle.retryAfterSeconds("johndoe", "192.0.2.10"));
+        assertEquals(0, countRows("user:%"));
+    }
+
+    @Test
+    void countsAreSharedByEveryInstanceOnTheDatabase() {
+        LoginThrottle otherInstance = throttleOn(database);
+        fail("johndoe", "192.0.2.1", 5);
+        for (int i = 0; i < 5; i++) {
+            otherInstance.recordFailure("johndoe", "192.0.2.1");
+        }
+
+        assertEquals(1, throttle.retryAfterSeconds("johndoe", "192.0.2.1"));
+        assertEquals(1, otherInstance.retryAfterSeconds("johndoe", "192.0.2.1"));
+    }
+
+    @Test
+    void aFloodOfDistinctUsernamesLeavesNoRowsOnceTheWindowHasPassed() {
+        for (int i = 0; i < 500; i++) {
+            throttle.recordFailure("flood" + i, "203.0.113." + (i % 200));
+        }
+        assertTrue(countRows("%") > 500);
+
+        now = now.plus(Duration.ofMinutes(20));
+        throttle.recordFailure("one-more", "192.0.2.1");
+
+        assertEquals(2, countRows("%"), "only the last failure's two counters are left");
+    }
+
+    long countRows(String pattern) {
+        return database.read(em -> em.createQuery("SELECT COUNT(c) FROM FailureCounter c WHERE c.key LIKE :p", Long.class)
+                .setParameter("p", pattern)
+                .getSingleResult());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.oauth2jwt.token.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.oauth2jwt.security.control.AuditLog;
+import dev.oauth2jwt.throttling.control.LoginThrottle;
+import dev.oauth2jwt.token.control.PasswordLogin.Result;
+import dev.oauth2jwt.token.entity.IssuedToken;
+import dev.oauth2jwt.users.control.UserBean;
+import dev.oauth2jwt.users.control.UserBean.Login;
+import dev.oauth2jwt.users.control.UserBean.Outcome;
+import dev.oauth2jwt.users.entity.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The order of the login flow, with fakes that record what happened. */
+class PasswordLoginTest {
+
+    final List<String> events = new ArrayList<>();
+    long wait;
+    PasswordLogin login;
+
+    @BeforeEach
+    void setUp() {
+        login = new PasswordLogin();
+        login.throttle = new LoginThrottle() {
+            @Override
+            public long retryAfterSeconds(String username, String address) {
+                return wait;
+            }
+
+            @Override
+            public void recordFailure(String username, String address) {
+                events.add("failure counted for " + username + " at " + address);
+            }
+
+            @Override
+            public void recordSuccess(String username) {
+                events.add("count cleared for " + username);
+            }
+        };
+        login.users = new UserBean() {
+            @Override
+            public Login authenticate(String username, String password) {
+                events.add("authenticated " + username);
+                return "secret".equals(password)
+                        ? new Login(Outcome.SUCCESS, Optional.of(new User(username, null, null, "x", false, Set.of())))
+                        : new Login(Outcome.WRONG_PASSWORD, Optional.empty());
+            }
+        };
+        login.issuer = new TokenIssuer() {
+            @Override
+            public IssuedToken issue(String username) {
+                return new IssuedToken("token-for-" + username, 1800);
+            }
+        };
+        login.audit = new AuditLog() {
+            @Override
+            public void login(String outcome, String username, String client, String reason) {
+                events.add("audit " + outcome + " " + username + " " + client + (reason == null ? "" : " (" + reason + ")"));
+            }
+        };
+    }
+
+    @Test
+    void aSuccessClearsTheCountIsAuditedAndGetsAToken() {
+        Result result = login.login("johndoe", "secret", "192.0.2.1");
+
+        assertEquals(new Result.Granted(new IssuedToken("token-for-johndoe", 1800)), result);
+        assertEquals(List.of("authenticated johndoe", "count cleared for johndoe", "audit success johndoe 192.0.2.1"), events);
+    }
+
+    @Test
+    void aFailureIsCountedAndAuditedWithItsReason() {
+        assertInstanceOf(Result.Refused.class, login.login("johndoe", "wrong", "192.0.2.1"));
+
+        assertEquals(List.of("authenticated johndoe", "failure counted for johndoe at 192.0.2.1",
+                "audit failure johndoe 192.0.2.1 (wrong password)"), events);
+    }
+
+    @Test
+    void aThrottledAttemptNeverReachesThePasswordCheck() {
+        wait = 4;
+
+        assertEquals(new Result.Throttled(4), login.login("johndoe", "secret", "192.0.2.1"));
+        assertEquals(List.of("audit throttled johndoe 192.0.2.1 (retry after 4 s)"), events);
+    }
+}
