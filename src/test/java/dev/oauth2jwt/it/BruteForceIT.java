@@ -3,7 +3,6 @@ package dev.oauth2jwt.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A bounded brute-force load on 127.0.0.1: clients at one address send wrong passwords for many
@@ -30,15 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * token. It stops by itself (at most 60 s) and checks outcomes, not timings: the numbers it prints
  * are for the README, not assertions.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BruteForceIT {
+class BruteForceIT extends ServerTestBase {
 
     static final int ATTACKERS = 8;
     static final String ATTACKER_ADDRESS = "203.0.113.66";
-
-    @ArquillianResource
-    URL deployment;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -47,7 +37,6 @@ class BruteForceIT {
 
     @Test
     void throttlingEngagesAndValidTokensKeepBeingServed() throws Exception {
-        Api api = new Api(deployment);
         String token = api.login("johndoe", "secret");
         Map<Integer, AtomicInteger> loginStatuses = new ConcurrentHashMap<>();
         List<Long> readLatenciesMicros = Collections.synchronizedList(new ArrayList<>());

@@ -4,36 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.testing.Jwts;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The optional settings: RFC 6750 error codes (AUTH_ERRORS=rfc6750) and a rotated key (JWT_PREVIOUS_SECRETS). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConfiguredModesIT {
+class ConfiguredModesIT extends ServerTestBase {
 
     static final String PREVIOUS_SECRET = "the-secret-before-the-rotation-0123456789";
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("auth.errors=rfc6750", "jwt.previous-secrets=" + PREVIOUS_SECRET);
-    }
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
     }
 
     Api.Answer me(String authorization) {

@@ -3,40 +3,22 @@ package dev.oauth2jwt.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.oauth2jwt.testing.Jwts;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /users/me/ and /users/me/items/ on the real server, with tokens minted in the tests. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CurrentUserIT {
+class CurrentUserIT extends ServerTestBase {
 
     static final String JOHNDOE = "{\"username\":\"johndoe\",\"email\":\"johndoe@example.com\",\"full_name\":\"John Doe\",\"disabled\":false}";
     static final String NOT_AUTHENTICATED = "{\"detail\":\"Not authenticated\"}";
     static final String INVALID = "{\"detail\":\"Could not validate credentials\"}";
 
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
     }
 
     Api.Answer me(String authorization) {

@@ -4,36 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What FastAPI answers around the routes: slash redirects, 404, 405, and JSON for every error. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HttpContractIT {
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
+class HttpContractIT extends ServerTestBase {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
     }
 
     static void assertJsonError(Api.Answer answer, int status, String detail) {

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.testing.HostileTokens;
 import dev.oauth2jwt.testing.Jwts;
-import java.net.URL;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,25 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every hostile token of {@link HostileTokens}, minted here, sent to the real server: each must
  * get the normal 401, never 200 and never 5xx (the MicroProfile JWT TCK's InvalidTokenTest style).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InvalidTokenIT {
+class InvalidTokenIT extends ServerTestBase {
 
     static final String INVALID = "{\"detail\":\"Could not validate credentials\"}";
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
     }
 
     static Stream<HostileTokens.Case> hostile() {

@@ -5,40 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.testing.Jwts;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /token on the real server: every answer of the contract, byte for byte where FastAPI fixes it. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokenEndpointIT {
+class TokenEndpointIT extends ServerTestBase {
 
     static final String BAD_CREDENTIALS = "{\"detail\":\"Incorrect username or password\"}";
     static final String MISSING_USERNAME = "{\"type\":\"missing\",\"loc\":[\"body\",\"username\"],\"msg\":\"Field required\",\"input\":null}";
     static final String MISSING_PASSWORD = "{\"type\":\"missing\",\"loc\":[\"body\",\"password\"],\"msg\":\"Field required\",\"input\":null}";
 
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
     }
 
     Api.Answer login(Map<String, String> fields, String... headers) {

@@ -86,8 +86,11 @@ public class BearerFilter implements ContainerRequestFilter {
         try {
             claims = verifier.verify(token);
             user = users.findByUsername(claims.getSubject());
-        } catch (InvalidTokenException | MalformedClaimException e) {
+        } catch (InvalidTokenException e) {
             refuse(request, "invalid_token", e.getMessage());
+            return;
+        } catch (MalformedClaimException e) {
+            refuse(request, "invalid_token", "invalid sub claim");   // its message quotes the claim
             return;
         }
         if (user.isEmpty()) {

@@ -14,9 +14,11 @@ import org.jose4j.json.JsonUtil;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.InvalidAlgorithmException;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -103,10 +105,43 @@ public class TokenVerifier {
         try {
             return consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
-            throw new InvalidTokenException(e.getErrorDetails().isEmpty()
-                    ? "invalid token"
-                    : e.getErrorDetails().get(0).getErrorMessage());
+            throw new InvalidTokenException(reason(e));
         }
+    }
+
+    /**
+     * Why jose4j refused, in words of our own: its messages quote the token and its claims, which
+     * must never reach a log.
+     */
+    static String reason(InvalidJwtException refusal) {
+        for (var detail : refusal.getErrorDetails()) {
+            String reason = switch (detail.getErrorCode()) {
+                case ErrorCodes.EXPIRED -> "expired";
+                case ErrorCodes.EXPIRATION_MISSING -> "no exp claim";
+                case ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE -> "exp too far in the future";
+                case ErrorCodes.NOT_YET_VALID -> "not yet valid (nbf)";
+                case ErrorCodes.SIGNATURE_INVALID -> "invalid signature";
+                case ErrorCodes.SIGNATURE_MISSING -> "not signed";
+                case ErrorCodes.SUBJECT_MISSING -> "no sub claim";
+                case ErrorCodes.SUBJECT_INVALID -> "invalid sub claim";
+                case ErrorCodes.AUDIENCE_INVALID, ErrorCodes.AUDIENCE_MISSING -> "unexpected aud claim";
+                case ErrorCodes.JSON_INVALID -> "invalid JSON";
+                case ErrorCodes.MALFORMED_CLAIM -> "a claim of the wrong type";
+                default -> null;
+            };
+            if (reason != null) {
+                return reason;
+            }
+        }
+        for (Throwable cause = refusal.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidAlgorithmException) {
+                return "algorithm not permitted";
+            }
+            if (cause.getMessage() != null && cause.getMessage().contains("marked as critical")) {
+                return "unsupported critical header";
+            }
+        }
+        return "malformed token";
     }
 
     private static String decoded(String part, String name) throws InvalidTokenException {

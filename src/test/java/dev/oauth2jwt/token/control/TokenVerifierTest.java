@@ -1,8 +1,10 @@
 package dev.oauth2jwt.token.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.testing.HostileTokens;
 import dev.oauth2jwt.testing.Jwts;
@@ -77,6 +79,19 @@ class TokenVerifierTest {
 
         assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                 assertThrows(InvalidTokenException.class, () -> verifier.verify(hostile.token())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void theReasonForTheLogNeverQuotesTheToken(HostileTokens.Case hostile) {
+        InvalidTokenException refused = assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(hostile.token()));
+
+        String reason = refused.getMessage();
+        assertTrue(reason.length() < 60, reason);
+        for (String part : hostile.token().split("\\.")) {
+            assertFalse(part.length() > 8 && reason.contains(part.substring(0, 8)), reason);
+        }
+        assertFalse(reason.contains("johndoe"), reason);
     }
 
     @Test
