@@ -60,11 +60,33 @@ public final class Api {
 
     /** Logs in through POST /token and returns the access token. */
     public String login(String username, String password) {
-        Answer answer = postForm("/token", form(Map.of("username", username, "password", password)));
+        return grant(Map.of("username", username, "password", password)).getString("access_token");
+    }
+
+    /** Logs in asking for scopes; returns the whole token answer. */
+    public jakarta.json.JsonObject login(String username, String password, String scope) {
+        return grant(Map.of("username", username, "password", password, "scope", scope));
+    }
+
+    private jakarta.json.JsonObject grant(Map<String, String> fields) {
+        Answer answer = postForm("/token", form(fields));
         if (answer.status() != 200) {
-            throw new AssertionError("login of " + username + " answered " + answer.status() + " " + answer.body());
+            throw new AssertionError("login of " + fields.get("username") + " answered " + answer.status() + " " + answer.body());
         }
-        return answer.json().asJsonObject().getString("access_token");
+        return answer.json().asJsonObject();
+    }
+
+    public Answer postJson(String path, String json, String... headers) {
+        return withBody("POST", path, json, headers);
+    }
+
+    public Answer patchJson(String path, String json, String... headers) {
+        return withBody("PATCH", path, json, headers);
+    }
+
+    private Answer withBody(String method, String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public static String form(Map<String, String> fields) {

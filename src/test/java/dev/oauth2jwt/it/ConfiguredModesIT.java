@@ -8,14 +8,14 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-/** The optional settings: RFC 6750 error codes (AUTH_ERRORS=rfc6750) and a rotated key (JWT_PREVIOUS_SECRETS). */
+/** The optional settings: RFC 6750 error codes (AUTH_ERRORS=rfc6750), a rotated key (JWT_PREVIOUS_SECRETS), a required issuer. */
 class ConfiguredModesIT extends ServerTestBase {
 
     static final String PREVIOUS_SECRET = "the-secret-before-the-rotation-0123456789";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("auth.errors=rfc6750", "jwt.previous-secrets=" + PREVIOUS_SECRET);
+        return Deployments.war("auth.errors=rfc6750", "jwt.previous-secrets=" + PREVIOUS_SECRET, "jwt.issuer-required=true");
     }
 
     Api.Answer me(String authorization) {
@@ -28,7 +28,7 @@ class ConfiguredModesIT extends ServerTestBase {
 
         assertEquals(401, answer.status());
         assertEquals("{\"detail\":\"Could not validate credentials\"}", answer.body());
-        assertEquals("Bearer error=\"invalid_token\"", answer.header("www-authenticate"));
+        assertEquals("Bearer scope=\"me\", error=\"invalid_token\"", answer.header("www-authenticate"));
     }
 
     @Test
@@ -36,8 +36,19 @@ class ConfiguredModesIT extends ServerTestBase {
         for (String authorization : new String[]{"Bearer", "Bearer not a token", "Bearer " + "a".repeat(9000)}) {
             Api.Answer answer = me(authorization);
             assertEquals(401, answer.status(), answer::toString);
-            assertEquals("Bearer error=\"invalid_request\"", answer.header("www-authenticate"));
+            assertEquals("Bearer scope=\"me\", error=\"invalid_request\"", answer.header("www-authenticate"));
         }
+    }
+
+    @Test
+    void aMissingScopeIs403InsufficientScope() {
+        String itemsOnly = api.login("johndoe", "secret", "items").getString("access_token");
+
+        Api.Answer answer = me("Bearer " + itemsOnly);
+
+        assertEquals(403, answer.status());
+        assertEquals("{\"detail\":\"Not enough permissions\"}", answer.body());
+        assertEquals("Bearer scope=\"me\", error=\"insufficient_scope\"", answer.header("www-authenticate"));
     }
 
     @Test
@@ -51,8 +62,18 @@ class ConfiguredModesIT extends ServerTestBase {
 
     @Test
     void tokensOfThePreviousSecretStillWork() {
-        // issued before the rotation, by this service or a FastAPI one: no kid
-        assertEquals(200, me("Bearer " + Jwts.forSubject(PREVIOUS_SECRET, "johndoe", 600)).status());
+        // issued before the rotation, by this service: no kid on the old ones, our issuer
+        long exp = System.currentTimeMillis() / 1000 + 600;
+        String old = Jwts.hs256(PREVIOUS_SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"iss\":\"oauth2-jwt\"}");
+        assertEquals(200, me("Bearer " + old).status());
+    }
+
+    @Test
+    void withTheIssuerRequiredATokenWithoutOneIsRefused() {
+        Api.Answer answer = me("Bearer " + Jwts.forSubject(Deployments.JWT_SECRET, "johndoe", 600));
+
+        assertEquals(401, answer.status());
+        assertEquals(200, me("Bearer " + api.login("johndoe", "secret")).status(), "ours carry it");
     }
 
     @Test

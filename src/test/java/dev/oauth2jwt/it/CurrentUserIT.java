@@ -25,10 +25,11 @@ class CurrentUserIT extends ServerTestBase {
         return api.get("/users/me/", "Authorization", authorization);
     }
 
+    /** Not authenticated: plain Bearer; a bad token: the endpoint's scopes in the challenge (FastAPI's scopes chapter). */
     void assertRefused(Api.Answer answer, String body) {
         assertEquals(401, answer.status(), answer::toString);
         assertEquals(body, answer.body());
-        assertEquals("Bearer", answer.header("www-authenticate"));
+        assertEquals(body.equals(NOT_AUTHENTICATED) ? "Bearer" : "Bearer scope=\"me\"", answer.header("www-authenticate"));
     }
 
     @Test
@@ -76,6 +77,8 @@ class CurrentUserIT extends ServerTestBase {
 
         assertRefused(answer, NOT_AUTHENTICATED);
         assertRefused(api.get("/users/me/items/"), NOT_AUTHENTICATED);
+        assertEquals("Bearer scope=\"items me\"", api.get("/users/me/items/", "Authorization", "Bearer x.y.z")
+                .header("www-authenticate"));
     }
 
     @ParameterizedTest

@@ -50,7 +50,7 @@ class InvalidTokenIT extends ServerTestBase {
 
         assertEquals(401, answer.status(), answer::toString);
         assertEquals(INVALID, answer.body());
-        assertEquals("Bearer", answer.header("www-authenticate"));
+        assertEquals("Bearer scope=\"me\"", answer.header("www-authenticate"));
         assertTrue(System.nanoTime() - started < 5_000_000_000L, "answered quickly");
     }
 

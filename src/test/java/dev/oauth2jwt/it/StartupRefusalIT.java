@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +30,23 @@ class StartupRefusalIT {
 
     static final String GOOD_SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef";
 
+    Server server;
+
+    /** Stops the server whatever the test's outcome: a failed assertion must not leave a process behind. */
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
     @Test
     void aSecretUnder32BytesStopsTheApplication() throws Exception {
-        Server server = Server.start("short-secret", Map.of("JWT_SECRET", "too-short"));
+        server = Server.start("short-secret", Map.of("JWT_SECRET", "too-short"));
 
         assertTrue(server.log().contains("JWT_SECRET is 9 bytes long; HS256 needs at least 32 bytes"), server::log);
         assertTrue(server.log().contains("openssl rand -hex 32"), server::log);
         assertNotServing(server.postLogin());
-        server.stop();
     }
 
     @Test
@@ -49,12 +59,12 @@ class StartupRefusalIT {
                   "mallory": {"username": "mallory", "hashed_password": "plain-text-password"}
                 }
                 """);
-        Server server = Server.start("bad-users-file", Map.of("JWT_SECRET", GOOD_SECRET, "USERS_IMPORT_FILE", users.toString()));
+        server = Server.start("bad-users-file", Map.of("JWT_SECRET", GOOD_SECRET, "USERS_IMPORT_FILE", users.toString()));
 
-        assertTrue(server.log().contains("USERS_IMPORT_FILE '" + users + "': entry \"mallory\": \"hashed_password\" is not a bcrypt hash"),
+        assertTrue(server.log().contains("USERS_IMPORT_FILE '" + users + "': entry \"mallory\": \"hashed_password\" is neither a bcrypt hash"),
                 server::log);
         assertNotServing(server.postLogin());
-        server.stop();
+        server.stop();   // the database is read once the server has let go of it
 
         assertEquals(0, userCount(server.databasePath()), "not even the valid entry before the bad one");
     }
@@ -134,6 +144,9 @@ class StartupRefusalIT {
         }
 
         void stop() throws InterruptedException {
+            if (!process.isAlive()) {
+                return;
+            }
             process.destroy();
             if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** Direct access to the server's database, for states no API can create yet (a corrupt hash). */
+/** Direct access to the server's database, for states no API can create (a corrupt hash) and to look behind the API. */
 final class TestDatabase {
 
     private TestDatabase() {
@@ -18,6 +18,16 @@ final class TestDatabase {
             insert.setString(1, username);
             insert.setString(2, hashedPassword);
             insert.executeUpdate();
+        }
+    }
+
+    static String hashOf(String username) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(Deployments.databaseUrl());
+             PreparedStatement query = connection.prepareStatement("SELECT hashed_password FROM users WHERE username = ?")) {
+            query.setString(1, username);
+            try (var result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
         }
     }
 

@@ -36,7 +36,9 @@ class TokenEndpointIT extends ServerTestBase {
         assertEquals("no-store", answer.header("cache-control"));
         assertEquals("no-cache", answer.header("pragma"));
         JsonObject body = answer.json().asJsonObject();
-        assertEquals(java.util.List.of("access_token", "token_type", "expires_in"), java.util.List.copyOf(body.keySet()));
+        assertEquals(java.util.List.of("access_token", "token_type", "expires_in", "refresh_token", "scope"),
+                java.util.List.copyOf(body.keySet()), "the seed's three fields first, then RFC 6749's");
+        assertEquals("me items", body.getString("scope"));
         assertEquals("bearer", body.getString("token_type"));
         assertEquals(1800, body.getInt("expires_in"));
 

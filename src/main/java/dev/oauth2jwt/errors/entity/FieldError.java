@@ -5,18 +5,26 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
-/** One entry of a 422 answer, in the shape pydantic gives it. {@code ctx} is left out when empty. */
+/**
+ * One entry of a 422 answer, in the shape pydantic gives it: {@code loc} is where (e.g.
+ * {@code ["body","password"]}), {@code input} what was sent (never a password), {@code ctx} the
+ * rule's parameters, left out when there are none.
+ */
 @JsonbPropertyOrder({"type", "loc", "msg", "input", "ctx"})
-public record FieldError(String type, List<String> loc, String msg, @JsonbNillable Object input,
-                         Map<String, String> ctx) {
+public record FieldError(String type, List<Object> loc, String msg, @JsonbNillable Object input,
+                         Map<String, Object> ctx) {
+
+    public static FieldError of(String type, List<Object> loc, String msg, Object input) {
+        return new FieldError(type, loc, msg, input, null);
+    }
 
     public static FieldError missing(String field) {
-        return new FieldError("missing", List.of("body", field), "Field required", null, null);
+        return of("missing", List.of("body", field), "Field required", null);
     }
 
     /** A field sent more than once; its values are not echoed, they may be passwords. */
     public static FieldError repeated(String field) {
-        return new FieldError("repeated_field", List.of("body", field), "Field must be sent only once", null, null);
+        return of("repeated_field", List.of("body", field), "Field must be sent only once", null);
     }
 
     public static FieldError patternMismatch(String field, String value, String pattern) {

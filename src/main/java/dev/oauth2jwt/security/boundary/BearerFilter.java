@@ -6,6 +6,7 @@ import dev.oauth2jwt.security.control.AuditLog;
 import dev.oauth2jwt.security.entity.Caller;
 import dev.oauth2jwt.token.control.InvalidTokenException;
 import dev.oauth2jwt.token.control.TokenVerifier;
+import dev.oauth2jwt.token.entity.VerifiedToken;
 import dev.oauth2jwt.users.control.UserStore;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.annotation.PostConstruct;
@@ -16,19 +17,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 
 /**
- * The token check, as the seed's {@code OAuth2PasswordBearer} + {@code get_current_active_user}:
- * reads the bearer token, verifies it, loads the user it names and installs it as the caller.
+ * The token check, as FastAPI's {@code OAuth2PasswordBearer} + {@code get_current_user} +
+ * {@code get_current_active_user} of the scopes chapter: reads the bearer token, verifies it,
+ * loads the user it names, refuses it if revoked, checks the resource's scopes, then that the
+ * user is active, and installs the caller.
  */
 @Provider
 @Authenticated
@@ -52,11 +56,17 @@ public class BearerFilter implements ContainerRequestFilter {
     ClientAddresses clientAddresses;
 
     @Inject
+    CallerProducer callers;
+
+    @Inject
     @ConfigProperty(name = "auth.errors")
     String authErrors;
 
     @Context
     HttpServletRequest servletRequest;
+
+    @Context
+    ResourceInfo resourceInfo;
 
     private boolean rfc6750;
 
@@ -70,51 +80,80 @@ public class BearerFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo.getResourceMethod();
+        List<String> required = requiredScopes(resourceInfo.getResourceClass(), method);
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token == null) {
-            request.abortWith(challenge("Not authenticated", null));
+            request.abortWith(challenge(401, "Not authenticated", List.of(), null));
             return;
         }
         if (!B64TOKEN.matcher(token).matches() || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
-            refuse(request, "invalid_request", token.isEmpty() ? "empty bearer token"
+            refuse(request, required, "invalid_request", token.isEmpty() ? "empty bearer token"
                     : token.length() > TokenVerifier.MAX_TOKEN_CHARS ? "token longer than " + TokenVerifier.MAX_TOKEN_CHARS
                     + " characters" : "token has characters a bearer token cannot have");
             return;
         }
-        JwtClaims claims;
-        Optional<User> user;
+        VerifiedToken verified;
         try {
-            claims = verifier.verify(token);
-            user = users.findByUsername(claims.getSubject());
+            verified = verifier.verify(token);
         } catch (InvalidTokenException e) {
-            refuse(request, "invalid_token", e.getMessage());
-            return;
-        } catch (MalformedClaimException e) {
-            refuse(request, "invalid_token", "invalid sub claim");   // its message quotes the claim
+            refuse(request, required, "invalid_token", e.getMessage());
             return;
         }
+        Optional<User> user = users.findByUsername(verified.subject());
         if (user.isEmpty()) {
-            refuse(request, "invalid_token", "the subject is no user");
+            refuse(request, required, "invalid_token", "the subject is no user");
             return;
         }
-        if (user.get().disabled()) {
+        if (verified.issuedAt() < user.get().tokensValidAfter()) {
+            refuse(request, required, "invalid_token", "revoked: issued before the user's last password change or log out");
+            return;
+        }
+        Caller caller = new Caller(verified, user.get());
+        if (!required.stream().allMatch(caller::hasScope)) {
+            request.abortWith(challenge(rfc6750 ? 403 : 401, "Not enough permissions", required, "insufficient_scope"));
+            return;
+        }
+        if (user.get().disabled() && !inactiveAllowed(resourceInfo.getResourceClass(), method)) {
             request.abortWith(ErrorResponses.of(400, "Inactive user").build());
             return;
         }
-        Caller caller = new Caller(token, claims, user.get());
+        callers.authenticated(caller);
         request.setSecurityContext(new BearerSecurityContext(caller, request.getSecurityContext()));
     }
 
-    private void refuse(ContainerRequestContext request, String error, String reason) {
+    private void refuse(ContainerRequestContext request, List<String> required, String error, String reason) {
         String client = clientAddresses.resolve(servletRequest.getRemoteAddr(), servletRequest.getHeader("X-Forwarded-For"));
         audit.tokenRefused(reason, client, request.getUriInfo().getRequestUri().getRawPath());
-        request.abortWith(challenge("Could not validate credentials", error));
+        request.abortWith(challenge(401, "Could not validate credentials", required, error));
     }
 
-    /** 401 with {@code WWW-Authenticate: Bearer}; in rfc6750 mode with the RFC's error code, if any. */
-    private Response challenge(String detail, String error) {
-        String challenge = rfc6750 && error != null ? "Bearer error=\"" + error + "\"" : "Bearer";
-        return ErrorResponses.of(401, detail).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    /**
+     * The answer with its {@code WWW-Authenticate} challenge: {@code Bearer}, plus the resource's
+     * scopes as FastAPI's scopes chapter, plus in rfc6750 mode the RFC's error code, if any.
+     */
+    private Response challenge(int status, String detail, List<String> scopes, String error) {
+        StringBuilder challenge = new StringBuilder("Bearer");
+        if (!scopes.isEmpty()) {
+            challenge.append(" scope=\"").append(String.join(" ", scopes)).append('"');
+        }
+        if (rfc6750 && error != null) {
+            challenge.append(scopes.isEmpty() ? " " : ", ").append("error=\"").append(error).append('"');
+        }
+        return ErrorResponses.of(status, detail).header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString()).build();
+    }
+
+    static List<String> requiredScopes(Class<?> resource, Method method) {
+        RequiresScopes scopes = method == null ? null : method.getAnnotation(RequiresScopes.class);
+        if (scopes == null && resource != null) {
+            scopes = resource.getAnnotation(RequiresScopes.class);
+        }
+        return scopes == null ? List.of() : List.of(scopes.value());
+    }
+
+    static boolean inactiveAllowed(Class<?> resource, Method method) {
+        return (method != null && method.isAnnotationPresent(InactiveUsersAllowed.class))
+                || (resource != null && resource.isAnnotationPresent(InactiveUsersAllowed.class));
     }
 
     /**

@@ -22,7 +22,7 @@ class BearerSecurityContext implements SecurityContext {
 
     @Override
     public boolean isUserInRole(String role) {
-        return caller.getGroups().contains(role);
+        return caller.hasScope(role);
     }
 
     @Override

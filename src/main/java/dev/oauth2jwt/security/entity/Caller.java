@@ -1,5 +1,6 @@
 package dev.oauth2jwt.security.entity;
 
+import dev.oauth2jwt.token.entity.VerifiedToken;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -10,22 +11,24 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jwt.JwtClaims;
 
 /**
- * The authenticated caller: the verified token, as MicroProfile JWT's {@link JsonWebToken}, and the
- * account it names, loaded once by the filter.
+ * The authenticated caller: the verified token, as MicroProfile JWT's {@link JsonWebToken}, the
+ * account it names (loaded once by the filter) and the scopes in effect: those of the token the
+ * account still has.
  */
 public final class Caller implements JsonWebToken {
 
-    private final String rawToken;
-    private final JwtClaims claims;
+    private final VerifiedToken token;
     private final User user;
+    private final Set<String> scopes;
 
-    public Caller(String rawToken, JwtClaims claims, User user) {
-        this.rawToken = rawToken;
-        this.claims = claims;
+    public Caller(VerifiedToken token, User user) {
+        this.token = token;
         this.user = user;
+        Set<String> effective = new LinkedHashSet<>(token.scopes());
+        effective.retainAll(user.scopes());
+        this.scopes = Set.copyOf(effective);
     }
 
     /** The caller of a request that {@code BearerFilter} let through. */
@@ -40,6 +43,14 @@ public final class Caller implements JsonWebToken {
         return user;
     }
 
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
     @Override
     public String getName() {
         return user.username();
@@ -47,9 +58,15 @@ public final class Caller implements JsonWebToken {
 
     @Override
     public Set<String> getClaimNames() {
-        Set<String> names = new LinkedHashSet<>(claims.getClaimNames());
+        Set<String> names = new LinkedHashSet<>(token.claims().getClaimNames());
         names.add(Claims.raw_token.name());
         return names;
+    }
+
+    /** The scopes in effect, as MicroProfile JWT's groups (tokens without a groups claim included). */
+    @Override
+    public Set<String> getGroups() {
+        return scopes;
     }
 
     /** Standard claims in the Java types MicroProfile JWT gives them; any other as a JSON-P value. */
@@ -57,9 +74,9 @@ public final class Caller implements JsonWebToken {
     @SuppressWarnings("unchecked")
     public <T> T getClaim(String name) {
         if (Claims.raw_token.name().equals(name)) {
-            return (T) rawToken;
+            return (T) token.raw();
         }
-        Object value = claims.getClaimValue(name);
+        Object value = token.claims().getClaimValue(name);
         if (value == null) {
             return null;
         }
@@ -102,10 +119,6 @@ public final class Caller implements JsonWebToken {
         if (value instanceof Collection<?> list) {
             return Json.createArrayBuilder(list).build();
         }
-        return single(value);
-    }
-
-    private static JsonValue single(Object value) {
         if (value instanceof String text) {
             return Json.createValue(text);
         }

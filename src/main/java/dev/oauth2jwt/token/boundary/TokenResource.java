@@ -4,6 +4,7 @@ import dev.oauth2jwt.errors.boundary.ApiException;
 import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.token.control.PasswordLogin;
 import dev.oauth2jwt.token.control.PasswordLogin.Result;
+import dev.oauth2jwt.token.entity.OAuthError;
 import dev.oauth2jwt.token.entity.TokenResponse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,29 +15,47 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
-/** {@code POST /token}: the OAuth2 password grant (the seed's {@code login_for_access_token}). */
+/**
+ * {@code POST /token}: the OAuth2 password grant (the seed's {@code login_for_access_token}) and
+ * the refresh grant ({@code grant_type=refresh_token}).
+ */
 @RequestScoped
 @Path("token")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
 
     @Inject
-    PasswordLogin passwordLogin;
+    PasswordLogin logins;
 
     @Inject
     ClientAddresses clientAddresses;
 
     @POST
-    public Response login(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
-        PasswordGrantForm grant = PasswordGrantForm.from(FormBody.read(headers.getMediaType(), headers.getLength(), body));
+    public Response token(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
+        MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
         String client = clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
-        Result result = passwordLogin.login(grant.username(), grant.password(), client);
+        Result result;
+        if (List.of("refresh_token").equals(form.get("grant_type"))) {
+            List<String> refreshToken = form.get("refresh_token");
+            if (refreshToken == null || refreshToken.size() != 1 || refreshToken.get(0).isEmpty()) {
+                return oauthError("invalid_request");
+            }
+            result = logins.refresh(refreshToken.get(0), form.getFirst("scope"), client);
+            if (result instanceof Result.Refused) {
+                return oauthError("invalid_grant");
+            }
+        } else {
+            PasswordGrantForm grant = PasswordGrantForm.from(form);
+            result = logins.login(grant.username(), grant.password(), grant.scope(), client);
+        }
         if (result instanceof Result.Granted granted) {
-            return Response.ok(TokenResponse.bearer(granted.token()))
+            return Response.ok(TokenResponse.bearer(granted.accessToken(), granted.refreshToken()))
                     // RFC 6749 section 5.1: a token answer must not be cached
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Pragma", "no-cache")
@@ -47,5 +66,13 @@ public class TokenResource {
                     Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds())));
         }
         throw new ApiException(401, "Incorrect username or password", Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+    }
+
+    static Response oauthError(String error) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new OAuthError(error))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 }

@@ -1,21 +1,24 @@
 package dev.oauth2jwt.token.control;
 
 import dev.oauth2jwt.security.control.AuditLog;
+import dev.oauth2jwt.security.entity.Scope;
 import dev.oauth2jwt.throttling.control.LoginThrottle;
 import dev.oauth2jwt.token.entity.IssuedToken;
 import dev.oauth2jwt.users.control.UserBean;
 import dev.oauth2jwt.users.control.UserBean.Login;
+import dev.oauth2jwt.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Set;
 
-/** The login flow of {@code POST /token}: throttle, authenticate, count, audit, issue. */
+/** The grants of {@code POST /token}: password (throttle, authenticate, count, audit, issue) and refresh. */
 @ApplicationScoped
 public class PasswordLogin {
 
     /** What the client is told. */
     public sealed interface Result {
-        record Granted(IssuedToken token) implements Result {
+        record Granted(IssuedToken accessToken, String refreshToken) implements Result {
         }
 
         record Refused() implements Result {
@@ -35,9 +38,12 @@ public class PasswordLogin {
     TokenIssuer issuer;
 
     @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
     AuditLog audit;
 
-    public Result login(String username, String password, String clientAddress) {
+    public Result login(String username, String password, String requestedScope, String clientAddress) {
         long wait = throttle.retryAfterSeconds(username, clientAddress);
         if (wait > 0) {
             audit.login("throttled", username, clientAddress, "retry after " + wait + " s");
@@ -49,8 +55,21 @@ public class PasswordLogin {
             audit.login("failure", username, clientAddress, login.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             return new Result.Refused();
         }
+        User user = login.user().get();
         throttle.recordSuccess(username);
         audit.login("success", username, clientAddress, null);
-        return new Result.Granted(issuer.issue(login.user().get().username()));
+        Set<String> scopes = Scope.granted(requestedScope, user.scopes());
+        return new Result.Granted(issuer.issue(user, scopes), refreshTokens.issue(user, scopes));
+    }
+
+    /** The refresh grant: a new access token and a new refresh token, or refused ({@code invalid_grant}). */
+    public Result refresh(String refreshToken, String requestedScope, String clientAddress) {
+        RefreshTokens.Exchange exchange = refreshTokens.rotate(refreshToken, requestedScope);
+        if (exchange instanceof RefreshTokens.Exchange.Granted granted) {
+            audit.login("refreshed", granted.user().username(), clientAddress, null);
+            return new Result.Granted(issuer.issue(granted.user(), granted.scopes()), granted.refreshToken());
+        }
+        audit.login("refresh refused", null, clientAddress, ((RefreshTokens.Exchange.Refused) exchange).reason());
+        return new Result.Refused();
     }
 }

@@ -1,6 +1,8 @@
 package dev.oauth2jwt.token.control;
 
+import dev.oauth2jwt.security.entity.Scope;
 import dev.oauth2jwt.token.control.SigningKeys.SigningKey;
+import dev.oauth2jwt.token.entity.VerifiedToken;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -26,7 +30,9 @@ import org.jose4j.lang.JoseException;
  * configured key (chosen by {@code kid}, or each tried in turn when there is none), {@code sub} a
  * string, {@code exp} required and not further ahead than the longest lifetime we issue.
  * Header parameters that would bring their own key ({@code jwk}, {@code jku}, {@code x5u}...)
- * are never used: keys come from configuration only.
+ * are never used: keys come from configuration only. An {@code iss} must be ours; with
+ * {@code JWT_ISSUER_REQUIRED} a token must have one (by default a FastAPI service's tokens,
+ * with {@code sub} and {@code exp} only, are accepted).
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -47,6 +53,18 @@ public class TokenVerifier {
     @ConfigProperty(name = "jwt.max-lifetime-minutes")
     int maxLifetimeMinutes;
 
+    @Inject
+    @ConfigProperty(name = "jwt.expire-minutes")
+    int expireMinutes;
+
+    @Inject
+    @ConfigProperty(name = "jwt.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "jwt.issuer-required")
+    boolean issuerRequired;
+
     /** One consumer per key id, the current key first. */
     private Map<String, JwtConsumer> consumers;
 
@@ -64,13 +82,29 @@ public class TokenVerifier {
                     .setRequireExpirationTime()
                     .setMaxFutureValidityInMinutes(maxLifetimeMinutes)
                     .setRequireSubject()
+                    .setExpectedIssuer(issuerRequired, issuer)
                     .setAllowedClockSkewInSeconds(clockSkewSeconds)
                     .build());
         }
     }
 
-    /** The token's claims, once its signature and claims check out. */
-    public JwtClaims verify(String token) throws InvalidTokenException {
+    /** The token, once its signature and claims check out. */
+    public VerifiedToken verify(String token) throws InvalidTokenException {
+        JwtClaims claims = verifiedClaims(token);
+        try {
+            long issuedAt = claims.hasClaim("iat")
+                    ? claims.getIssuedAt().getValue()
+                    : claims.getExpirationTime().getValue() - expireMinutes * 60L;
+            Set<String> scopes = claims.hasClaim("scope")
+                    ? Scope.parse(claims.getStringClaimValue("scope"))
+                    : Scope.DEFAULTS;   // the seed's tokens have no scopes: they get what a scope-less login gets
+            return new VerifiedToken(token, claims, claims.getSubject(), issuedAt, scopes);
+        } catch (MalformedClaimException e) {
+            throw new InvalidTokenException("a claim of the wrong type");
+        }
+    }
+
+    private JwtClaims verifiedClaims(String token) throws InvalidTokenException {
         if (token.length() > MAX_TOKEN_CHARS) {
             throw new InvalidTokenException("token longer than " + MAX_TOKEN_CHARS + " characters");
         }
@@ -125,6 +159,8 @@ public class TokenVerifier {
                 case ErrorCodes.SUBJECT_MISSING -> "no sub claim";
                 case ErrorCodes.SUBJECT_INVALID -> "invalid sub claim";
                 case ErrorCodes.AUDIENCE_INVALID, ErrorCodes.AUDIENCE_MISSING -> "unexpected aud claim";
+                case ErrorCodes.ISSUER_INVALID -> "another issuer";
+                case ErrorCodes.ISSUER_MISSING -> "no iss claim";
                 case ErrorCodes.JSON_INVALID -> "invalid JSON";
                 case ErrorCodes.MALFORMED_CLAIM -> "a claim of the wrong type";
                 default -> null;

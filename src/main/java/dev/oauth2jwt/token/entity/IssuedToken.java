@@ -1,5 +1,7 @@
 package dev.oauth2jwt.token.entity;
 
-/** A signed access token and how many seconds it stays valid. */
-public record IssuedToken(String token, long expiresInSeconds) {
+import java.util.Set;
+
+/** A signed access token, how many seconds it stays valid, and the scopes it grants. */
+public record IssuedToken(String token, long expiresInSeconds, Set<String> scopes) {
 }

@@ -3,13 +3,19 @@ package dev.oauth2jwt.token.entity;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-/** The answer to a successful login (RFC 6749 section 5.1). */
-@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn"})
+/**
+ * The answer to a successful grant (RFC 6749 section 5.1): the seed's three fields, then the
+ * refresh token and the granted scopes.
+ */
+@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "scope"})
 public record TokenResponse(@JsonbProperty("access_token") String accessToken,
                             @JsonbProperty("token_type") String tokenType,
-                            @JsonbProperty("expires_in") long expiresIn) {
+                            @JsonbProperty("expires_in") long expiresIn,
+                            @JsonbProperty("refresh_token") String refreshToken,
+                            String scope) {
 
-    public static TokenResponse bearer(IssuedToken token) {
-        return new TokenResponse(token.token(), "bearer", token.expiresInSeconds());
+    public static TokenResponse bearer(IssuedToken token, String refreshToken) {
+        return new TokenResponse(token.token(), "bearer", token.expiresInSeconds(), refreshToken,
+                String.join(" ", token.scopes()));
     }
 }

@@ -1,33 +1,76 @@
 package dev.oauth2jwt.users.boundary;
 
+import dev.oauth2jwt.errors.boundary.ApiException;
+import dev.oauth2jwt.http.boundary.JsonBody;
+import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.security.boundary.Authenticated;
+import dev.oauth2jwt.security.boundary.RequiresScopes;
 import dev.oauth2jwt.security.entity.Caller;
+import dev.oauth2jwt.token.control.PasswordChange;
 import dev.oauth2jwt.users.entity.Item;
 import dev.oauth2jwt.users.entity.UserProfile;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller's own account: {@code GET /users/me/} and {@code GET /users/me/items/}. */
+/** The caller's own account: {@code GET /users/me/}, {@code GET /users/me/items/}, {@code POST /users/me/password}. */
 @RequestScoped
 @Authenticated
 @Path("users/me/")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
+    @Inject
+    PasswordChange passwordChange;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    /** The same caller as the SecurityContext's principal, injected as MicroProfile JWT allows. */
+    @Inject
+    JsonWebToken jwt;
+
     @GET
+    @RequiresScopes("me")
     public UserProfile me(@Context SecurityContext security) {
         return UserProfile.of(Caller.of(security).user());
     }
 
     @GET
     @Path("items/")
-    public List<Item> items(@Context SecurityContext security) {
-        return List.of(new Item("Foo", Caller.of(security).getName()));
+    @RequiresScopes({"items", "me"})
+    public List<Item> items() {
+        return List.of(new Item("Foo", jwt.getName()));
+    }
+
+    @POST
+    @Path("password")
+    @RequiresScopes("me")
+    public Response changePassword(@Context SecurityContext security, @Context HttpHeaders headers,
+                                   @Context HttpServletRequest request, InputStream body) {
+        String[] passwords = UserJson.passwordChange(JsonBody.read(headers.getMediaType(), headers.getLength(), body));
+        String client = clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        PasswordChange.Result result = passwordChange.change(Caller.of(security).getName(), passwords[0], passwords[1], client);
+        if (result instanceof PasswordChange.Result.Throttled throttled) {
+            throw new ApiException(429, "Too many failed login attempts",
+                    Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds())));
+        }
+        if (result instanceof PasswordChange.Result.WrongPassword) {
+            throw new ApiException(400, "Incorrect password");
+        }
+        return Response.noContent().build();
     }
 }

@@ -6,10 +6,16 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mindrot.jbcrypt.BCrypt;
 
@@ -21,6 +27,10 @@ import org.mindrot.jbcrypt.BCrypt;
  * <p>Every check costs one bcrypt computation, whatever the outcome: an unknown user or an
  * unreadable stored hash is checked against a dummy hash of the configured cost, and an
  * over-long password is refused only after the work, so timing tells nothing.
+ *
+ * <p>Django's {@code pbkdf2_sha256$<iterations>$<salt>$<digest>} hashes are verified too, so users
+ * shared with a Django application log in; like bcrypt hashes below the configured cost, they
+ * are weaker than the policy and replaced at the next successful login ({@link #needsRehash}).
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -30,6 +40,11 @@ public class PasswordHasher {
     static final int MIN_COST = 4;
     static final int MAX_COST = 30;
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|30)\\$[./A-Za-z0-9]{53}");
+    private static final Pattern DJANGO_PBKDF2 =
+            Pattern.compile("pbkdf2_sha256\\$([1-9][0-9]{0,7})\\$([^$]{1,128})\\$([A-Za-z0-9+/]{43}=)");
+    /** What the import and the admin API accept, for their error messages. */
+    public static final String SUPPORTED_HASHES = "neither a bcrypt hash ($2a$, $2b$ or $2y$, cost 04 to 30) "
+            + "nor a Django pbkdf2_sha256$<iterations>$<salt>$<digest> hash";
 
     public enum Check { MATCH, MISMATCH, CORRUPT_HASH, TOO_LONG }
 
@@ -85,6 +100,9 @@ public class PasswordHasher {
      * cannot be read is reported, never thrown.
      */
     public Check check(String password, String storedHash) {
+        if (storedHash != null && DJANGO_PBKDF2.matcher(storedHash).matches()) {
+            return checkDjango(password, storedHash);
+        }
         boolean readable = isBcryptHash(storedHash);
         boolean matches;
         try {
@@ -102,8 +120,38 @@ public class PasswordHasher {
         return matches ? Check.MATCH : Check.MISMATCH;
     }
 
+    /** Whether a stored hash that just matched is weaker than the policy: legacy, or bcrypt below the cost. */
+    public boolean needsRehash(String storedHash) {
+        if (!isBcryptHash(storedHash)) {
+            return true;
+        }
+        return Integer.parseInt(storedHash.substring(4, 6)) < cost;
+    }
+
+    private Check checkDjango(String password, String storedHash) {
+        Matcher hash = DJANGO_PBKDF2.matcher(storedHash);
+        hash.matches();
+        if (password.isEmpty()) {
+            bcrypt.matches(password, dummyHash);
+            return Check.MISMATCH;
+        }
+        try {
+            SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+            byte[] digest = pbkdf2.generateSecret(new PBEKeySpec(password.toCharArray(),
+                    hash.group(2).getBytes(StandardCharsets.UTF_8), Integer.parseInt(hash.group(1)), 256)).getEncoded();
+            return MessageDigest.isEqual(digest, Base64.getDecoder().decode(hash.group(3))) ? Check.MATCH : Check.MISMATCH;
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Check.CORRUPT_HASH;
+        }
+    }
+
     /** Whether the text is a bcrypt hash this class can verify. */
     public static boolean isBcryptHash(String hash) {
         return hash != null && BCRYPT.matcher(hash).matches();
+    }
+
+    /** Whether a stored hash can be verified: bcrypt, or Django's PBKDF2-SHA256. */
+    public static boolean isSupportedHash(String hash) {
+        return isBcryptHash(hash) || (hash != null && DJANGO_PBKDF2.matcher(hash).matches());
     }
 }

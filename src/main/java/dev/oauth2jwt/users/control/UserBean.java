@@ -3,10 +3,14 @@ package dev.oauth2jwt.users.control;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Password login: the seed's {@code authenticate_user}, with the same work whatever the outcome. */
+/**
+ * Password login (the seed's {@code authenticate_user}, with the same work whatever the outcome)
+ * and what a user does to their own account.
+ */
 @ApplicationScoped
 public class UserBean {
 
@@ -25,6 +29,8 @@ public class UserBean {
     @Inject
     PasswordHasher hasher;
 
+    Clock clock = Clock.systemUTC();
+
     public Login authenticate(String username, String password) {
         Optional<User> user = store.findByUsername(username);
         PasswordHasher.Check check = hasher.check(password, user.map(User::hashedPassword).orElse(null));
@@ -32,14 +38,47 @@ public class UserBean {
             return new Login(Outcome.UNKNOWN_USER, Optional.empty());
         }
         return switch (check) {
-            case MATCH -> new Login(Outcome.SUCCESS, user);
+            case MATCH -> new Login(Outcome.SUCCESS, Optional.of(upgradeHash(user.get(), password)));
             case MISMATCH -> new Login(Outcome.WRONG_PASSWORD, Optional.empty());
             case TOO_LONG -> new Login(Outcome.PASSWORD_TOO_LONG, Optional.empty());
             case CORRUPT_HASH -> {
                 LOG.warning(() -> "The stored password hash of user '" + username
-                        + "' is not a readable bcrypt hash; that user cannot log in until it is reset");
+                        + "' is not a readable bcrypt or Django hash; that user cannot log in until it is reset");
                 yield new Login(Outcome.CORRUPT_HASH, Optional.empty());
             }
         };
+    }
+
+    /** Changes the caller's own password, revoking every token they had; false if the current one is wrong. */
+    public boolean changePassword(String username, String currentPassword, String newPassword) {
+        if (authenticate(username, currentPassword).user().isEmpty()) {
+            return false;
+        }
+        String hash = hasher.hash(newPassword);
+        store.update(username, user -> {
+            user.setHashedPassword(hash);
+            user.revokeTokensIssuedBefore(clock.millis());
+        });
+        return true;
+    }
+
+    /** "Log out everywhere": every token issued to the user so far stops working. */
+    public void revokeAllTokens(String username) {
+        store.update(username, user -> user.revokeTokensIssuedBefore(clock.millis()));
+    }
+
+    /** passlib's {@code deprecated="auto"}: a legacy or cheaper hash becomes bcrypt at the configured cost. */
+    private User upgradeHash(User user, String password) {
+        if (!hasher.needsRehash(user.hashedPassword()) || PasswordHasher.problem(password).isPresent()) {
+            return user;
+        }
+        String stronger = hasher.hash(password);
+        String weaker = user.hashedPassword();
+        // only if nobody changed it meanwhile; a rehash is not a password change: tokens stay valid
+        return store.update(user.username(), stored -> {
+            if (stored.hashedPassword().equals(weaker)) {
+                stored.setHashedPassword(stronger);
+            }
+        }).orElse(user);
     }
 }

@@ -8,18 +8,16 @@ public final class UserRules {
     public static final int MAX_USERNAME = 64;
     public static final int MAX_EMAIL = 320;
     public static final int MAX_FULL_NAME = 255;
-    public static final String DEFAULT_SCOPES = "me items";
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1," + MAX_USERNAME + "}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    /** RFC 6749 section 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
-    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
     private UserRules() {
     }
 
+    /** 1 to 64 letters, digits or {@code . _ @ -}; never "me", which names the caller in /users/me/. */
     public static boolean isValidUsername(String username) {
-        return username != null && USERNAME.matcher(username).matches();
+        return username != null && USERNAME.matcher(username).matches() && !"me".equals(username);
     }
 
     public static boolean isValidEmail(String email) {
@@ -30,7 +28,4 @@ public final class UserRules {
         return fullName != null && fullName.length() <= MAX_FULL_NAME;
     }
 
-    public static boolean isValidScope(String scope) {
-        return scope != null && SCOPE.matcher(scope).matches();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.users.control;
 
+import dev.oauth2jwt.security.entity.Scope;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -95,9 +96,8 @@ public final class UsersFile {
                     + " letters, digits or . _ @ -");
         }
         String hash = requiredString(entry, "hashed_password", where);
-        if (!PasswordHasher.isBcryptHash(hash)) {
-            throw new UsersFileException(where + ": \"hashed_password\" is not a bcrypt hash "
-                    + "($2a$, $2b$ or $2y$, cost 04 to 30, 53 characters of salt and hash)");
+        if (!PasswordHasher.isSupportedHash(hash)) {
+            throw new UsersFileException(where + ": \"hashed_password\" is " + PasswordHasher.SUPPORTED_HASHES);
         }
         String email = optionalString(entry, "email", where);
         if (email != null && !UserRules.isValidEmail(email)) {
@@ -143,15 +143,16 @@ public final class UsersFile {
     private static Set<String> scopes(JsonObject entry, String where) {
         JsonValue value = entry.get("scopes");
         if (value == null || value == JsonValue.NULL) {
-            return new LinkedHashSet<>(List.of(UserRules.DEFAULT_SCOPES.split(" ")));
+            return Scope.DEFAULTS;
         }
         if (!(value instanceof JsonArray list)) {
             throw new UsersFileException(where + ": \"scopes\" must be a list of strings");
         }
         Set<String> scopes = new LinkedHashSet<>();
         for (JsonValue item : list) {
-            if (!(item instanceof JsonString scope) || !UserRules.isValidScope(scope.getString())) {
-                throw new UsersFileException(where + ": \"scopes\" must be a list of scope names without spaces or quotes");
+            if (!(item instanceof JsonString scope) || !Scope.isKnown(scope.getString())) {
+                throw new UsersFileException(where + ": \"scopes\" must be a list of known scopes ("
+                        + String.join(", ", Scope.names()) + ")");
             }
             scopes.add(scope.getString());
         }

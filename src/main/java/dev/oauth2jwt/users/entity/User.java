@@ -7,8 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import dev.oauth2jwt.security.entity.Scope;
 import java.util.Set;
 
 /** A user account, as the seed's {@code UserInDB}. */
@@ -40,6 +39,10 @@ public class User {
     @Column(name = "scopes", nullable = false, length = 1024)
     private String scopes;
 
+    /** Epoch seconds: tokens issued before are revoked (password change, disabling, log out everywhere). */
+    @Column(name = "tokens_valid_after", nullable = false)
+    private long tokensValidAfter;
+
     protected User() {
         // for JPA
     }
@@ -52,6 +55,10 @@ public class User {
         this.hashedPassword = hashedPassword;
         this.disabled = disabled;
         this.scopes = String.join(" ", scopes);
+    }
+
+    public Long id() {
+        return id;
     }
 
     public String username() {
@@ -75,6 +82,38 @@ public class User {
     }
 
     public Set<String> scopes() {
-        return scopes.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(scopes.trim().split(" +")));
+        return Scope.parse(scopes);
+    }
+
+    public long tokensValidAfter() {
+        return tokensValidAfter;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public void setScopes(Set<String> scopes) {
+        this.scopes = String.join(" ", scopes);
+    }
+
+    public void setHashedPassword(String hashedPassword) {
+        this.hashedPassword = hashedPassword;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    /**
+     * Revokes every token issued before {@code epochMillis}: the bound is the next whole second,
+     * since {@code iat} counts seconds; tokens issued afterwards take that second as their {@code iat}.
+     */
+    public void revokeTokensIssuedBefore(long epochMillis) {
+        tokensValidAfter = Math.max(tokensValidAfter, (epochMillis + 999) / 1000);
     }
 }

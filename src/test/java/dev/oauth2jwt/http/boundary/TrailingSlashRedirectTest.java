@@ -16,7 +16,7 @@ class TrailingSlashRedirectTest {
         assertEquals(true, TrailingSlashRedirect.declaredWithTrailingSlash(MeResource.class, method(MeResource.class, "me")));
         assertEquals(true, TrailingSlashRedirect.declaredWithTrailingSlash(MeResource.class, method(MeResource.class, "items")));
         assertEquals(false, TrailingSlashRedirect.declaredWithTrailingSlash(TokenResource.class,
-                method(TokenResource.class, "login")));
+                method(TokenResource.class, "token")));
     }
 
     static Method method(Class<?> type, String name) {

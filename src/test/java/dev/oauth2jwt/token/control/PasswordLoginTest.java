@@ -49,14 +49,20 @@ class PasswordLoginTest {
             public Login authenticate(String username, String password) {
                 events.add("authenticated " + username);
                 return "secret".equals(password)
-                        ? new Login(Outcome.SUCCESS, Optional.of(new User(username, null, null, "x", false, Set.of())))
+                        ? new Login(Outcome.SUCCESS, Optional.of(new User(username, null, null, "x", false, Set.of("me", "items", "admin"))))
                         : new Login(Outcome.WRONG_PASSWORD, Optional.empty());
             }
         };
         login.issuer = new TokenIssuer() {
             @Override
-            public IssuedToken issue(String username) {
-                return new IssuedToken("token-for-" + username, 1800);
+            public IssuedToken issue(User user, Set<String> scopes) {
+                return new IssuedToken("token-for-" + user.username(), 1800, scopes);
+            }
+        };
+        login.refreshTokens = new RefreshTokens() {
+            @Override
+            public String issue(User user, Set<String> scopes) {
+                return "refresh-for-" + user.username();
             }
         };
         login.audit = new AuditLog() {
@@ -69,15 +75,16 @@ class PasswordLoginTest {
 
     @Test
     void aSuccessClearsTheCountIsAuditedAndGetsAToken() {
-        Result result = login.login("johndoe", "secret", "192.0.2.1");
+        Result result = login.login("johndoe", "secret", "", "192.0.2.1");
 
-        assertEquals(new Result.Granted(new IssuedToken("token-for-johndoe", 1800)), result);
+        assertEquals(new Result.Granted(new IssuedToken("token-for-johndoe", 1800, Set.of("me", "items")), "refresh-for-johndoe"),
+                result, "no scope asked: the defaults, never admin");
         assertEquals(List.of("authenticated johndoe", "count cleared for johndoe", "audit success johndoe 192.0.2.1"), events);
     }
 
     @Test
     void aFailureIsCountedAndAuditedWithItsReason() {
-        assertInstanceOf(Result.Refused.class, login.login("johndoe", "wrong", "192.0.2.1"));
+        assertInstanceOf(Result.Refused.class, login.login("johndoe", "wrong", "", "192.0.2.1"));
 
         assertEquals(List.of("authenticated johndoe", "failure counted for johndoe at 192.0.2.1",
                 "audit failure johndoe 192.0.2.1 (wrong password)"), events);
@@ -87,7 +94,14 @@ class PasswordLoginTest {
     void aThrottledAttemptNeverReachesThePasswordCheck() {
         wait = 4;
 
-        assertEquals(new Result.Throttled(4), login.login("johndoe", "secret", "192.0.2.1"));
+        assertEquals(new Result.Throttled(4), login.login("johndoe", "secret", "", "192.0.2.1"));
         assertEquals(List.of("audit throttled johndoe 192.0.2.1 (retry after 4 s)"), events);
+    }
+
+    @Test
+    void theGrantedScopesAreThoseAskedForThatTheUserMayHave() {
+        Result result = login.login("johndoe", "secret", "admin me unknown", "192.0.2.1");
+
+        assertEquals(Set.of("admin", "me"), ((Result.Granted) result).accessToken().scopes());
     }
 }

@@ -1,16 +1,20 @@
 package dev.oauth2jwt.token.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.testing.Jwts;
 import dev.oauth2jwt.token.entity.IssuedToken;
+import dev.oauth2jwt.users.entity.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TokenIssuerTest {
@@ -30,26 +34,51 @@ class TokenIssuerTest {
         issuer.keys = keys(secret);
         issuer.expireMinutes = 30;
         issuer.maxLifetimeMinutes = 30;
+        issuer.issuer = "oauth2-jwt";
         issuer.clock = Clock.fixed(now, ZoneOffset.UTC);
         issuer.checkLifetime();
         return issuer;
     }
 
+    static final User JOHNDOE = new User("johndoe", null, null, "hash", false, Set.of("me", "items"));
+
+    static IssuedToken issue(TokenIssuer issuer) {
+        return issuer.issue(JOHNDOE, new LinkedHashSet<>(List.of("me", "items")));
+    }
+
     @Test
-    void tokenHasPyJwtHeaderWithTheKeyIdAndSubjectAndExpiry() {
+    void tokenHasPyJwtHeaderWithTheKeyIdAndTheClaimsOfSeedScopesAndMicroProfile() {
         Instant now = Instant.parse("2026-11-26T12:00:00Z");
-        IssuedToken issued = issuer(SECRET, now).issue("johndoe");
+        IssuedToken issued = issue(issuer(SECRET, now));
 
         assertEquals(1800, issued.expiresInSeconds());
         String keyId = keys(SECRET).current().id();
         assertEquals("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}", Jwts.part(issued.token(), 0));
-        assertEquals("{\"sub\":\"johndoe\",\"exp\":" + (now.getEpochSecond() + 1800) + "}", Jwts.part(issued.token(), 1));
+        String payload = Jwts.part(issued.token(), 1);
+        String jti = payload.replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1");
+        assertEquals("{\"sub\":\"johndoe\",\"exp\":" + (now.getEpochSecond() + 1800) + ",\"iat\":" + now.getEpochSecond()
+                + ",\"jti\":\"" + jti + "\",\"iss\":\"oauth2-jwt\",\"upn\":\"johndoe\",\"groups\":[\"me\",\"items\"],"
+                + "\"scope\":\"me items\"}", payload);
+        assertEquals(36, jti.length(), "a random UUID");
+        assertNotEquals(jti, Jwts.part(issue(issuer(SECRET, now)).token(), 1).replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1"));
+    }
+
+    @Test
+    void aTokenIssuedRightAfterARevocationIsNotIssuedBeforeIt() {
+        Instant now = Instant.parse("2026-11-26T12:00:00.400Z");
+        User revoked = new User("johndoe", null, null, "hash", false, Set.of("me"));
+        revoked.revokeTokensIssuedBefore(now.toEpochMilli());
+
+        String payload = Jwts.part(issuer(SECRET, now).issue(revoked, Set.of("me")).token(), 1);
+
+        assertTrue(payload.contains("\"iat\":" + (now.getEpochSecond() + 1)), payload);
+        assertTrue(payload.contains("\"exp\":" + (now.getEpochSecond() + 1800)), payload);
     }
 
     @Test
     void signatureIsHmacSha256OverTheSecretsUtf8Bytes() {
         String secret = "ünïcödé-secret-that-is-long-enough-for-hs256";
-        String token = issuer(secret, Instant.now()).issue("johndoe").token();
+        String token = issue(issuer(secret, Instant.now())).token();
 
         String[] parts = token.split("\\.");
         byte[] expected = Jwts.hmac("HmacSHA256", secret, parts[0] + "." + parts[1]);
@@ -61,7 +90,7 @@ class TokenIssuerTest {
         TokenIssuer issuer = issuer(SECRET, Instant.now());
         issuer.keys = keys(SECRET, "the-previous-secret-that-is-long-enough-000");
 
-        String token = issuer.issue("johndoe").token();
+        String token = issue(issuer).token();
 
         assertTrue(Jwts.part(token, 0).contains(issuer.keys.current().id()));
         String[] parts = token.split("\\.");
@@ -86,7 +115,7 @@ class TokenIssuerTest {
         issuer.expireMinutes = 5;
         issuer.maxLifetimeMinutes = 5;
 
-        IssuedToken issued = issuer.issue("johndoe");
+        IssuedToken issued = issue(issuer);
 
         assertEquals(300, issued.expiresInSeconds());
         assertTrue(Jwts.part(issued.token(), 1).contains("\"exp\":" + (Instant.parse("2026-11-26T12:05:00Z").getEpochSecond())));

@@ -11,7 +11,7 @@ import dev.oauth2jwt.testing.Jwts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
-import org.jose4j.jwt.JwtClaims;
+import dev.oauth2jwt.token.entity.VerifiedToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +26,8 @@ class TokenVerifierTest {
         verifier.keys = keys;
         verifier.clockSkewSeconds = 30;
         verifier.maxLifetimeMinutes = 30;
+        verifier.expireMinutes = 30;
+        verifier.issuer = "oauth2-jwt";
         verifier.build();
         return verifier;
     }
@@ -40,30 +42,30 @@ class TokenVerifierTest {
 
     @Test
     void acceptsItsOwnTokens() throws Exception {
-        String token = TokenIssuerTest.issuer(SECRET, Instant.now()).issue("johndoe").token();
+        String token = TokenIssuerTest.issue(TokenIssuerTest.issuer(SECRET, Instant.now())).token();
 
-        assertEquals("johndoe", verifier(SECRET).verify(token).getSubject());
+        assertEquals("johndoe", verifier(SECRET).verify(token).subject());
     }
 
     @Test
     void acceptsATokenBuiltByHandAsPyJwtWould() throws Exception {
         String token = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + (now() + 600) + "}");
 
-        JwtClaims claims = verifier(SECRET).verify(token);
+        VerifiedToken verified = verifier(SECRET).verify(token);
 
-        assertEquals("johndoe", claims.getSubject());
+        assertEquals("johndoe", verified.subject());
     }
 
     @Test
     void acceptsATokenExpiredWithinTheClockSkew() throws Exception {
         String token = Jwts.forSubject(SECRET, "johndoe", -5);
 
-        assertEquals("johndoe", verifier(SECRET).verify(token).getSubject());
+        assertEquals("johndoe", verifier(SECRET).verify(token).subject());
     }
 
     @Test
     void acceptsATokenAsLongLivedAsTheLongestLifetime() throws Exception {
-        assertEquals("johndoe", verifier(SECRET).verify(Jwts.forSubject(SECRET, "johndoe", 30 * 60)).getSubject());
+        assertEquals("johndoe", verifier(SECRET).verify(Jwts.forSubject(SECRET, "johndoe", 30 * 60)).subject());
         assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(Jwts.forSubject(SECRET, "johndoe", 32 * 60)));
     }
 
@@ -99,10 +101,10 @@ class TokenVerifierTest {
         TokenVerifier verifier = verifier(TokenIssuerTest.keys(SECRET, PREVIOUS));
 
         String fromFastApi = Jwts.forSubject(PREVIOUS, "johndoe", 600);
-        assertEquals("johndoe", verifier.verify(fromFastApi).getSubject(), "no kid: each key is tried");
+        assertEquals("johndoe", verifier.verify(fromFastApi).subject(), "no kid: each key is tried");
 
         TokenIssuer before = TokenIssuerTest.issuer(PREVIOUS, Instant.now());
-        assertEquals("johndoe", verifier.verify(before.issue("johndoe").token()).getSubject(), "kid of the previous key");
+        assertEquals("johndoe", verifier.verify(TokenIssuerTest.issue(before).token()).subject(), "kid of the previous key");
     }
 
     @Test
@@ -122,6 +124,55 @@ class TokenVerifierTest {
     @Test
     void withoutARotationAnOldSecretIsRefused() {
         assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(Jwts.forSubject(PREVIOUS, "johndoe", 600)));
+    }
+
+    @Test
+    void anIssuerMustBeOursAndIsOptionalUnlessRequired() throws Exception {
+        long exp = now() + 600;
+        String ours = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"iss\":\"oauth2-jwt\"}");
+        String theirs = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"iss\":\"someone-else\"}");
+        String none = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + "}");
+
+        TokenVerifier lenient = verifier(SECRET);
+        assertEquals("johndoe", lenient.verify(ours).subject());
+        assertEquals("johndoe", lenient.verify(none).subject(), "a FastAPI token has no iss");
+        assertThrows(InvalidTokenException.class, () -> lenient.verify(theirs));
+
+        TokenVerifier strict = new TokenVerifier();
+        strict.keys = TokenIssuerTest.keys(SECRET);
+        strict.clockSkewSeconds = 30;
+        strict.maxLifetimeMinutes = 30;
+        strict.expireMinutes = 30;
+        strict.issuer = "oauth2-jwt";
+        strict.issuerRequired = true;
+        strict.build();
+        assertEquals("johndoe", strict.verify(ours).subject());
+        assertThrows(InvalidTokenException.class, () -> strict.verify(none));
+    }
+
+    @Test
+    void aTokenWithoutIatCountsAsIssuedAtExpMinusTheLifetime() throws Exception {
+        long exp = now() + 600;
+        String token = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + "}");
+
+        assertEquals(exp - 1800, verifier(SECRET).verify(token).issuedAt());
+        String withIat = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"iat\":" + (now() - 5) + "}");
+        assertEquals(now() - 5, verifier(SECRET).verify(withIat).issuedAt(), 1);
+        String badIat = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"iat\":\"yesterday\"}");
+        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(badIat));
+    }
+
+    @Test
+    void scopesComeFromTheScopeClaimOrAreTheDefaultsForTheSeedsTokens() throws Exception {
+        long exp = now() + 600;
+        assertEquals(java.util.Set.of("me", "items"),
+                verifier(SECRET).verify(Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + "}")).scopes());
+        assertEquals(java.util.Set.of("items"),
+                verifier(SECRET).verify(Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"scope\":\"items\"}")).scopes());
+        assertEquals(java.util.Set.of(),
+                verifier(SECRET).verify(Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"scope\":\"\"}")).scopes());
+        String badScope = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"scope\":[\"me\"]}");
+        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(badScope));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.oauth2jwt.users.control.PasswordHasher.Check.MATCH;
 import static dev.oauth2jwt.users.control.PasswordHasher.Check.MISMATCH;
 import static dev.oauth2jwt.users.control.PasswordHasher.Check.TOO_LONG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,5 +139,31 @@ class PasswordHasherTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> hasher(cost));
 
         assertTrue(refused.getMessage().contains("BCRYPT_COST"), refused.getMessage());
+    }
+
+    /** Computed independently with Python's hashlib.pbkdf2_hmac, as Django stores it. */
+    static final String DJANGO = "pbkdf2_sha256$260000$sEcReTsAlT12$sWqj3GA0dX8SzcjiYPhcmARyqJNLOwZayogJKs8Sh6I=";
+    static final String DJANGO_UNICODE = "pbkdf2_sha256$1000$salt$zy1oTMNzIztg8jMVVqpHyzWr464Z58RhOAdpV3tSOiI=";
+
+    @Test
+    void verifiesDjangoPbkdf2Hashes() {
+        PasswordHasher hasher = hasher(4);
+
+        assertEquals(MATCH, hasher.check("django-password", DJANGO));
+        assertEquals(MISMATCH, hasher.check("django-passworD", DJANGO));
+        assertEquals(MISMATCH, hasher.check("", DJANGO));
+        assertEquals(MATCH, hasher.check("pässwörd", DJANGO_UNICODE));
+        assertTrue(PasswordHasher.isSupportedHash(DJANGO));
+        assertEquals(CORRUPT_HASH, hasher.check("x", "pbkdf2_sha256$0$salt$zy1oTMNzIztg8jMVVqpHyzWr464Z58RhOAdpV3tSOiI="));
+    }
+
+    @Test
+    void legacyAndCheaperHashesNeedARehash() {
+        PasswordHasher hasher = hasher(12);
+
+        assertTrue(hasher.needsRehash(DJANGO));
+        assertTrue(hasher.needsRehash(PHP_2Y), "cost 10 below 12");
+        assertFalse(hasher.needsRehash(SEED_JOHNDOE), "cost 12");
+        assertFalse(hasher(10).needsRehash(SEED_JOHNDOE), "a higher cost is kept");
     }
 }

@@ -17,20 +17,28 @@ class UserBeanTest {
 
     UserBean users;
     List<Integer> work;
+    final Map<String, User> accounts = new java.util.HashMap<>();
 
     @BeforeEach
     void setUp() {
         PasswordHasher hasher = PasswordHasherTest.hasher(4);
-        Map<String, User> accounts = Map.of(
-                "johndoe", new User("johndoe", null, null, hasher.hash("secret"), false, Set.of()),
-                "alice", new User("alice", null, null, hasher.hash("secretalice"), true, Set.of()),
-                "broken", new User("broken", null, null, "$2b$04$not-a-hash", false, Set.of()));
+        accounts.put("johndoe", new User("johndoe", null, null, hasher.hash("secret"), false, Set.of()));
+        accounts.put("alice", new User("alice", null, null, hasher.hash("secretalice"), true, Set.of()));
+        accounts.put("broken", new User("broken", null, null, "$2b$04$not-a-hash", false, Set.of()));
+        accounts.put("django", new User("django", null, null, PasswordHasherTest.DJANGO, false, Set.of()));
         users = new UserBean();
         users.hasher = hasher;
         users.store = new UserStore() {
             @Override
             public Optional<User> findByUsername(String username) {
                 return Optional.ofNullable(accounts.get(username));
+            }
+
+            @Override
+            public Optional<User> update(String username, java.util.function.Consumer<User> change) {
+                Optional<User> user = findByUsername(username);
+                user.ifPresent(change);
+                return user;
             }
         };
         work = PasswordHasherTest.countWork(hasher);
@@ -57,5 +65,35 @@ class UserBeanTest {
         assertTrue(users.authenticate("johndoe", "wrong").user().isEmpty());
         assertTrue(users.authenticate("nobody", "secret").user().isEmpty());
         assertTrue(users.authenticate("broken", "secret").user().isEmpty());
+    }
+
+    @Test
+    void aDjangoUserLogsInAndTheirHashBecomesBcrypt() {
+        User user = users.authenticate("django", "django-password").user().orElseThrow();
+
+        assertTrue(user.hashedPassword().startsWith("$2a$04$"), user.hashedPassword());
+        assertEquals(PasswordHasher.Check.MATCH, users.hasher.check("django-password", accounts.get("django").hashedPassword()));
+        assertEquals(0, user.tokensValidAfter(), "a rehash is no password change: tokens stay valid");
+    }
+
+    @Test
+    void aHashBelowTheConfiguredCostIsUpgradedAtLogin() {
+        users.hasher.cost = 5;
+
+        String upgraded = users.authenticate("johndoe", "secret").user().orElseThrow().hashedPassword();
+
+        assertTrue(upgraded.startsWith("$2a$05$"), upgraded);
+    }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneAndRevokesEveryToken() {
+        users.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-26T12:00:00.250Z"), java.time.ZoneOffset.UTC);
+
+        assertEquals(false, users.changePassword("johndoe", "wrong", "a new password"));
+        assertEquals(true, users.changePassword("johndoe", "secret", "a new password"));
+
+        User user = accounts.get("johndoe");
+        assertEquals(PasswordHasher.Check.MATCH, users.hasher.check("a new password", user.hashedPassword()));
+        assertEquals(java.time.Instant.parse("2026-11-26T12:00:01Z").getEpochSecond(), user.tokensValidAfter());
     }
 }

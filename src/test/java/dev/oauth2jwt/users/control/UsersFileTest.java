@@ -115,14 +115,23 @@ class UsersFileTest {
         assertTrue(refusal(entry(", \"email\": 7")).contains("\"email\" must be a string or null"));
         assertTrue(refusal(entry(", \"full_name\": \"" + "x".repeat(256) + "\"")).contains("\"full_name\" is longer"));
         assertTrue(refusal(entry(", \"scopes\": \"me items\"")).contains("\"scopes\" must be a list"));
-        assertTrue(refusal(entry(", \"scopes\": [\"me items\"]")).contains("\"scopes\" must be a list of scope names"));
+        assertTrue(refusal(entry(", \"scopes\": [\"me items\"]")).contains("\"scopes\" must be a list of known scopes (me, items, admin)"));
+        assertTrue(refusal(entry(", \"scopes\": [\"superuser\"]")).contains("known scopes"));
     }
 
     @Test
     void refusesHashesItCannotVerify() {
         String message = refusal("{\"johndoe\": {\"username\": \"johndoe\", \"hashed_password\": \"secret\"}}");
 
-        assertTrue(message.contains("\"hashed_password\" is not a bcrypt hash"), message);
+        assertTrue(message.contains("\"hashed_password\" is neither a bcrypt hash"), message);
+    }
+
+    @Test
+    void acceptsDjangoHashes() {
+        String django = "pbkdf2_sha256$260000$sEcReTsAlT12$sWqj3GA0dX8SzcjiYPhcmARyqJNLOwZayogJKs8Sh6I=";
+        User user = parse("{\"dj\": {\"username\": \"dj\", \"hashed_password\": \"" + django + "\"}}").get(0);
+
+        assertEquals(django, user.hashedPassword());
     }
 
     @Test

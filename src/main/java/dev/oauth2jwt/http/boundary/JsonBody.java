@@ -1,0 +1,69 @@
+package dev.oauth2jwt.http.boundary;
+
+import dev.oauth2jwt.errors.boundary.ApiException;
+import dev.oauth2jwt.errors.boundary.RequestValidationException;
+import dev.oauth2jwt.errors.entity.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonConfig;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JSON object body, bounded, strictly: bad JSON or another value is the 422 FastAPI gives;
+ * another content type is 415.
+ */
+public final class JsonBody {
+
+    static final int MAX_BYTES = 64 * 1024;
+    private static final JsonReaderFactory STRICT =
+            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+
+    private JsonBody() {
+    }
+
+    public static JsonObject read(MediaType type, long declaredLength, InputStream body) {
+        if (type == null || !(MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.getSubtype().endsWith("+json"))) {
+            throw new ApiException(415, "Unsupported Media Type");
+        }
+        if (declaredLength > MAX_BYTES) {
+            throw new ApiException(413, "Request body too large");
+        }
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new ApiException(400, "There was an error parsing the body");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new ApiException(413, "Request body too large");
+        }
+        JsonValue value;
+        try (JsonReader reader = STRICT.createReader(new ByteArrayInputStream(bytes))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw invalid(e.getLocation() == null ? 0 : e.getLocation().getStreamOffset());
+        } catch (JsonException e) {
+            throw invalid(0);
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new RequestValidationException(List.of(FieldError.of("model_attributes_type", List.of("body"),
+                    "Input should be a valid dictionary or object to extract fields from", value)));
+        }
+        return object;
+    }
+
+    private static RequestValidationException invalid(long position) {
+        return new RequestValidationException(List.of(new FieldError("json_invalid", List.of("body", Math.max(0, position)),
+                "JSON decode error", JsonValue.EMPTY_JSON_OBJECT, Map.of("error", "Invalid JSON"))));
+    }
+}

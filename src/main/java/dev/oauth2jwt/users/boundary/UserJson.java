@@ -1,0 +1,113 @@
+package dev.oauth2jwt.users.boundary;
+
+import dev.oauth2jwt.http.boundary.JsonFields;
+import dev.oauth2jwt.security.entity.Scope;
+import dev.oauth2jwt.users.control.PasswordHasher;
+import dev.oauth2jwt.users.control.UserRules;
+import dev.oauth2jwt.users.entity.NewUser;
+import dev.oauth2jwt.users.entity.UserChanges;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The admin and self-service JSON bodies, validated with the account rules; 422 for anything off. */
+final class UserJson {
+
+    static final int MIN_PASSWORD_BYTES = 8;
+    static final String USERNAME_PATTERN = "^[A-Za-z0-9._@-]{1,64}$";
+
+    private UserJson() {
+    }
+
+    static NewUser newUser(JsonObject body) {
+        JsonFields fields = new JsonFields(body, Set.of("username", "password", "hashed_password", "email", "full_name",
+                "disabled", "scopes"));
+        String username = fields.string("username", true, false, false);
+        if (username != null && !UserRules.isValidUsername(username)) {
+            if ("me".equals(username)) {
+                fields.invalid("value_error", "username", "Value error, 'me' is reserved", username,
+                        Map.of("error", "'me' is reserved"));
+            } else {
+                fields.invalid("string_pattern_mismatch", "username", "String should match pattern '" + USERNAME_PATTERN + "'",
+                        username, Map.of("pattern", USERNAME_PATTERN));
+            }
+        }
+        String password = null;
+        String hashed = null;
+        if (fields.has("password") == fields.has("hashed_password")) {
+            fields.invalid("value_error", "password", "Value error, give either password or hashed_password", null,
+                    Map.of("error", "give either password or hashed_password"));
+        } else if (fields.has("password")) {
+            password = password(fields, "password");
+        } else {
+            hashed = fields.string("hashed_password", true, false, true);
+            if (hashed != null && !PasswordHasher.isSupportedHash(hashed)) {
+                fields.invalid("value_error", "hashed_password", "Value error, " + PasswordHasher.SUPPORTED_HASHES, null,
+                        Map.of("error", PasswordHasher.SUPPORTED_HASHES));
+                hashed = null;
+            }
+        }
+        String email = email(fields);
+        String fullName = fullName(fields);
+        Boolean disabled = fields.bool("disabled");
+        Set<String> scopes = fields.oneOfEach("scopes", Scope.names());
+        fields.throwIfInvalid();
+        return new NewUser(username, password, hashed, email, fullName, Boolean.TRUE.equals(disabled),
+                scopes == null ? new LinkedHashSet<>(Scope.DEFAULTS) : scopes);
+    }
+
+    static UserChanges changes(JsonObject body) {
+        JsonFields fields = new JsonFields(body, Set.of("email", "full_name", "disabled", "scopes", "password"));
+        String email = email(fields);
+        String fullName = fullName(fields);
+        Boolean disabled = fields.bool("disabled");
+        Set<String> scopes = fields.oneOfEach("scopes", Scope.names());
+        String password = fields.has("password") ? password(fields, "password") : null;
+        fields.throwIfInvalid();
+        return new UserChanges(Set.copyOf(body.keySet()), email, fullName, disabled, scopes, password);
+    }
+
+    /** {@code {"current_password", "new_password"}}: both required, the new one within the rules. */
+    static String[] passwordChange(JsonObject body) {
+        JsonFields fields = new JsonFields(body, Set.of("current_password", "new_password"));
+        String current = fields.string("current_password", true, false, true);
+        String next = password(fields, "new_password");
+        fields.throwIfInvalid();
+        return new String[]{current, next};
+    }
+
+    private static String password(JsonFields fields, String name) {
+        String password = fields.string(name, true, false, true);
+        if (password == null) {
+            return null;
+        }
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        String problem = bytes < MIN_PASSWORD_BYTES
+                ? "the password must be at least " + MIN_PASSWORD_BYTES + " bytes long"
+                : PasswordHasher.problem(password).orElse(null);
+        if (problem != null) {
+            fields.invalid("value_error", name, "Value error, " + problem, null, Map.of("error", problem));
+            return null;
+        }
+        return password;
+    }
+
+    private static String email(JsonFields fields) {
+        String email = fields.string("email", false, true, false);
+        if (email != null && !UserRules.isValidEmail(email)) {
+            fields.invalid("value_error", "email", "value is not a valid email address", email, null);
+        }
+        return email;
+    }
+
+    private static String fullName(JsonFields fields) {
+        String fullName = fields.string("full_name", false, true, false);
+        if (fullName != null && !UserRules.isValidFullName(fullName)) {
+            fields.invalid("string_too_long", "full_name", "String should have at most " + UserRules.MAX_FULL_NAME
+                    + " characters", fullName, Map.of("max_length", UserRules.MAX_FULL_NAME));
+        }
+        return fullName;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.oauth2jwt.users.boundary;
+
+import dev.oauth2jwt.errors.boundary.ApiException;
+import dev.oauth2jwt.errors.boundary.RequestValidationException;
+import dev.oauth2jwt.errors.entity.FieldError;
+import dev.oauth2jwt.http.boundary.JsonBody;
+import dev.oauth2jwt.security.boundary.Authenticated;
+import dev.oauth2jwt.security.boundary.RequiresScopes;
+import dev.oauth2jwt.users.control.UserAdmin;
+import dev.oauth2jwt.users.entity.User;
+import dev.oauth2jwt.users.entity.UserPage;
+import dev.oauth2jwt.users.entity.UserRecord;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** User administration, for callers with the {@code admin} scope. */
+@RequestScoped
+@Authenticated
+@RequiresScopes("admin")
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    @Inject
+    UserAdmin admin;
+
+    @POST
+    public Response create(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
+        User user = admin.create(UserJson.newUser(JsonBody.read(headers.getMediaType(), headers.getLength(), body)))
+                .orElseThrow(() -> new ApiException(409, "User already exists"));
+        return Response.created(uri.getBaseUriBuilder().path("users").path(user.username()).build())
+                .entity(UserRecord.of(user))
+                .build();
+    }
+
+    @GET
+    public UserPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        int from = integer("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
+        int count = integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+        return admin.page(from, count);
+    }
+
+    @GET
+    @Path("{username}")
+    public UserRecord get(@PathParam("username") String username) {
+        return UserRecord.of(admin.find(username).orElseThrow(UsersResource::notFound));
+    }
+
+    @PATCH
+    @Path("{username}")
+    public UserRecord update(@PathParam("username") String username, @Context HttpHeaders headers, InputStream body) {
+        var changes = UserJson.changes(JsonBody.read(headers.getMediaType(), headers.getLength(), body));
+        return UserRecord.of(admin.update(username, changes).orElseThrow(UsersResource::notFound));
+    }
+
+    @DELETE
+    @Path("{username}")
+    public Response delete(@PathParam("username") String username) {
+        if (!admin.delete(username)) {
+            throw notFound();
+        }
+        return Response.noContent().build();
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "User not found");
+    }
+
+    /** A query integer as FastAPI validates {@code Query(ge=.., le=..)}: 422 with pydantic's wording. */
+    static int integer(String name, String text, int fallback, int min, int max, List<FieldError> errors) {
+        if (text == null) {
+            return fallback;
+        }
+        List<Object> loc = List.of("query", name);
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            errors.add(FieldError.of("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", text));
+            return fallback;
+        }
+        if (value < min) {
+            errors.add(new FieldError("greater_than_equal", loc, "Input should be greater than or equal to " + min, text,
+                    Map.of("ge", min)));
+        } else if (value > max) {
+            errors.add(new FieldError("less_than_equal", loc, "Input should be less than or equal to " + max, text,
+                    Map.of("le", max)));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.oauth2jwt.users.control;
+
+import dev.oauth2jwt.users.entity.NewUser;
+import dev.oauth2jwt.users.entity.User;
+import dev.oauth2jwt.users.entity.UserChanges;
+import dev.oauth2jwt.users.entity.UserPage;
+import dev.oauth2jwt.users.entity.UserRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The admin API's operations. Setting a password or disabling a user revokes every token issued
+ * to them before; deleting a user takes their refresh tokens with them.
+ */
+@ApplicationScoped
+public class UserAdmin {
+
+    @Inject
+    UserStore store;
+
+    @Inject
+    PasswordHasher hasher;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The created user, or empty if the username is taken. */
+    public Optional<User> create(NewUser request) {
+        String hash = request.password() != null ? hasher.hash(request.password()) : request.hashedPassword();
+        User user = new User(request.username(), request.email(), request.fullName(), hash, request.disabled(),
+                request.scopes());
+        return store.create(user) ? Optional.of(user) : Optional.empty();
+    }
+
+    public Optional<User> find(String username) {
+        return store.findByUsername(username);
+    }
+
+    public UserPage page(int offset, int limit) {
+        return new UserPage(store.page(offset, limit).stream().map(UserRecord::of).toList(), offset, limit, store.count());
+    }
+
+    public Optional<User> update(String username, UserChanges changes) {
+        String newHash = changes.has("password") ? hasher.hash(changes.password()) : null;
+        long now = clock.millis();
+        return store.update(username, user -> {
+            if (changes.has("email")) {
+                user.setEmail(changes.email());
+            }
+            if (changes.has("full_name")) {
+                user.setFullName(changes.fullName());
+            }
+            if (changes.has("scopes")) {
+                user.setScopes(changes.scopes());
+            }
+            if (newHash != null) {
+                user.setHashedPassword(newHash);
+                user.revokeTokensIssuedBefore(now);
+            }
+            if (changes.has("disabled")) {
+                if (changes.disabled() && !user.disabled()) {
+                    user.revokeTokensIssuedBefore(now);
+                }
+                user.setDisabled(changes.disabled());
+            }
+        });
+    }
+
+    public boolean delete(String username) {
+        return store.delete(username);
+    }
+}
