@@ -12,12 +12,12 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --create-home --home-dir /app app
 WORKDIR /app
 COPY --from=build /build/target/payara-micro.jar /build/target/oauth2-jwt.war /app/
-COPY src/main/payara/post-boot.asadmin /app/
+COPY src/main/payara/pre-boot.asadmin /app/
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 # The default embedded H2 database lives in ./data: keep it on a volume.
 VOLUME /app/data
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/payara-micro.jar", \
-            "--nocluster", "--disablephonehome", "--postbootcommandfile", "/app/post-boot.asadmin", "--port", "8080", \
+            "--nocluster", "--disablephonehome", "--prebootcommandfile", "/app/pre-boot.asadmin", "--port", "8080", \
             "--deploy", "/app/oauth2-jwt.war", "--contextroot", "/"]

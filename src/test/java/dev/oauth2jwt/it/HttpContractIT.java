@@ -49,7 +49,7 @@ class HttpContractIT extends ServerTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/nothing", "/user", "/users/me/other/", "/token/extra", "/error-page", "/WEB-INF/web.xml"})
+    @ValueSource(strings = {"/nothing", "/user", "/users/me/other/", "/token/extra", "/error-page", "/WEB-INF/web.xml"})
     void unknownPathsAre404Json(String path) {
         assertJsonError(api.get(path), 404, "Not Found");
     }

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.errors.entity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
  * {@code ["body","password"]}), {@code input} what was sent (never a password), {@code ctx} the
  * rule's parameters, left out when there are none.
  */
+@Schema(name = "ValidationError")
 @JsonbPropertyOrder({"type", "loc", "msg", "input", "ctx"})
 public record FieldError(String type, List<Object> loc, String msg, @JsonbNillable Object input,
                          Map<String, Object> ctx) {

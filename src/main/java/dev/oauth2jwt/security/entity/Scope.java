@@ -10,9 +10,16 @@ import java.util.Set;
 /** The OAuth2 scopes this service grants, as in FastAPI's scopes chapter, plus {@code admin}. */
 public enum Scope {
 
-    ME("me", "Read information about the current user."),
-    ITEMS("items", "Read items."),
-    ADMIN("admin", "Administer users.");
+    ME("me", Scope.ME_DESCRIPTION),
+    ITEMS("items", Scope.ITEMS_DESCRIPTION),
+    ADMIN("admin", Scope.ADMIN_DESCRIPTION);
+
+    /** The descriptions as constants, for the OpenAPI annotations. */
+    public static final String ME_DESCRIPTION = "Read information about the current user.";
+    public static final String ITEMS_DESCRIPTION = "Read items.";
+    public static final String ADMIN_DESCRIPTION = "Administer users.";
+    /** The name of the security scheme in the OpenAPI document, as FastAPI's. */
+    public static final String SECURITY_SCHEME = "OAuth2PasswordBearer";
 
     /** What a user may be granted when nothing else is stored, and what a login without scope asks for. */
     public static final Set<String> DEFAULTS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(ME.value, ITEMS.value)));

@@ -1,5 +1,12 @@
 package dev.oauth2jwt.status.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.oauth2jwt.errors.entity.ErrorDetail;
+import dev.oauth2jwt.security.entity.Scope;
 import dev.oauth2jwt.security.boundary.Authenticated;
 import dev.oauth2jwt.security.boundary.InactiveUsersAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,7 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
+import dev.oauth2jwt.status.entity.Status;
 
 /** {@code GET /status/}: any valid token, as FastAPI's scopes chapter ({@code get_current_user}, no scope). */
 @RequestScoped
@@ -18,7 +25,13 @@ import java.util.Map;
 public class StatusResource {
 
     @GET
-    public Map<String, String> status() {
-        return Map.of("status", "ok");
+    @Operation(summary = "Read system status", description = "Any valid token, of a disabled user too.")
+    @SecurityRequirement(name = Scope.SECURITY_SCHEME)
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
+    @APIResponse(responseCode = "401", description = "Not authenticated, could not validate credentials, or not enough permissions.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    public Status status() {
+        return Status.OK;
     }
 }

@@ -1,5 +1,13 @@
 package dev.oauth2jwt.token.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.oauth2jwt.errors.entity.ErrorDetail;
+import dev.oauth2jwt.security.entity.Scope;
+import jakarta.ws.rs.core.MediaType;
 import dev.oauth2jwt.security.boundary.Authenticated;
 import dev.oauth2jwt.security.boundary.InactiveUsersAllowed;
 import dev.oauth2jwt.security.entity.Caller;
@@ -23,6 +31,11 @@ public class LogoutResource {
     UserBean users;
 
     @POST
+    @Operation(summary = "Log out everywhere", description = "Every access and refresh token of the caller stops working.")
+    @SecurityRequirement(name = Scope.SECURITY_SCHEME)
+    @APIResponse(responseCode = "204", description = "Done.")
+    @APIResponse(responseCode = "401", description = "Not authenticated, could not validate credentials, or not enough permissions.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public Response logout(@Context SecurityContext security) {
         users.revokeAllTokens(Caller.of(security).getName());
         return Response.noContent().build();

@@ -1,5 +1,12 @@
 package dev.oauth2jwt.token.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.oauth2jwt.token.entity.OAuthError;
+import dev.oauth2jwt.token.entity.RevokeRequest;
 import dev.oauth2jwt.token.control.RefreshTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +35,12 @@ public class RevokeResource {
     RefreshTokens refreshTokens;
 
     @POST
+    @Operation(summary = "Revoke a refresh token", description = "RFC 7009: always 200.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = RevokeRequest.class)))
+    @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke.")
+    @APIResponse(responseCode = "400", description = "No token given.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
     public Response revoke(@Context HttpHeaders headers, InputStream body) {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
         List<String> token = form.get("token");

@@ -1,5 +1,14 @@
 package dev.oauth2jwt.token.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.oauth2jwt.errors.entity.ErrorDetail;
+import dev.oauth2jwt.errors.entity.ValidationErrors;
+import dev.oauth2jwt.token.entity.PasswordGrantRequest;
+import dev.oauth2jwt.token.entity.RefreshGrantRequest;
 import dev.oauth2jwt.errors.boundary.ApiException;
 import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.token.control.PasswordLogin;
@@ -37,6 +46,19 @@ public class TokenResource {
     ClientAddresses clientAddresses;
 
     @POST
+    @Operation(summary = "Login for access token", description = "The OAuth2 password grant, or the refresh grant.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(oneOf = {PasswordGrantRequest.class, RefreshGrantRequest.class})))
+    @APIResponse(responseCode = "200", description = "Tokens; never cached.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "A refresh token that is spent, revoked, expired or unknown.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
+    @APIResponse(responseCode = "401", description = "Incorrect username or password.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed login attempts; see Retry-After.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public Response token(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
         String client = clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));

@@ -1,5 +1,16 @@
 package dev.oauth2jwt.users.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import dev.oauth2jwt.errors.entity.ErrorDetail;
+import dev.oauth2jwt.errors.entity.ValidationErrors;
+import dev.oauth2jwt.security.entity.Scope;
+import dev.oauth2jwt.users.entity.PasswordChangeRequest;
 import dev.oauth2jwt.errors.boundary.ApiException;
 import dev.oauth2jwt.http.boundary.JsonBody;
 import dev.oauth2jwt.http.control.ClientAddresses;
@@ -45,6 +56,14 @@ public class MeResource {
 
     @GET
     @RequiresScopes("me")
+    @Operation(summary = "Read users me")
+    @SecurityRequirement(name = Scope.SECURITY_SCHEME, scopes = "me")
+    @APIResponse(responseCode = "200", description = "The caller's account.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserProfile.class)))
+    @APIResponse(responseCode = "400", description = "Inactive user.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "401", description = "Not authenticated, could not validate credentials, or not enough permissions.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public UserProfile me(@Context SecurityContext security) {
         return UserProfile.of(Caller.of(security).user());
     }
@@ -52,6 +71,14 @@ public class MeResource {
     @GET
     @Path("items/")
     @RequiresScopes({"items", "me"})
+    @Operation(summary = "Read own items")
+    @SecurityRequirement(name = Scope.SECURITY_SCHEME, scopes = {"items", "me"})
+    @APIResponse(responseCode = "200", description = "The caller's items.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Item.class)))
+    @APIResponse(responseCode = "400", description = "Inactive user.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "401", description = "Not authenticated, could not validate credentials, or not enough permissions.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public List<Item> items() {
         return List.of(new Item("Foo", jwt.getName()));
     }
@@ -59,6 +86,17 @@ public class MeResource {
     @POST
     @Path("password")
     @RequiresScopes("me")
+    @Operation(summary = "Change own password", description = "Revokes every token issued before.")
+    @SecurityRequirement(name = Scope.SECURITY_SCHEME, scopes = "me")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PasswordChangeRequest.class)))
+    @APIResponse(responseCode = "204", description = "Changed.")
+    @APIResponse(responseCode = "400", description = "Incorrect password, or inactive user.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "401", description = "Not authenticated, could not validate credentials, or not enough permissions.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public Response changePassword(@Context SecurityContext security, @Context HttpHeaders headers,
                                    @Context HttpServletRequest request, InputStream body) {
         String[] passwords = UserJson.passwordChange(JsonBody.read(headers.getMediaType(), headers.getLength(), body));

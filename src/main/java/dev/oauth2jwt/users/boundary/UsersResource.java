@@ -1,5 +1,19 @@
 package dev.oauth2jwt.users.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import dev.oauth2jwt.errors.entity.ErrorDetail;
+import dev.oauth2jwt.errors.entity.ValidationErrors;
+import dev.oauth2jwt.security.entity.Scope;
+import dev.oauth2jwt.users.entity.NewUser;
+import dev.oauth2jwt.users.entity.UserChanges;
 import dev.oauth2jwt.errors.boundary.ApiException;
 import dev.oauth2jwt.errors.boundary.RequestValidationException;
 import dev.oauth2jwt.errors.entity.FieldError;
@@ -36,6 +50,9 @@ import java.util.Map;
 @RequiresScopes("admin")
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = Scope.SECURITY_SCHEME, scopes = "admin")
+@APIResponse(responseCode = "401", description = "Not authenticated, could not validate credentials, or not enough permissions.",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
 public class UsersResource {
 
     static final int DEFAULT_LIMIT = 50;
@@ -45,6 +62,13 @@ public class UsersResource {
     UserAdmin admin;
 
     @POST
+    @Operation(summary = "Create a user")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewUser.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRecord.class)))
+    @APIResponse(responseCode = "409", description = "User already exists.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public Response create(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
         User user = admin.create(UserJson.newUser(JsonBody.read(headers.getMediaType(), headers.getLength(), body)))
                 .orElseThrow(() -> new ApiException(409, "User already exists"));
@@ -54,6 +78,14 @@ public class UsersResource {
     }
 
     @GET
+    @Operation(summary = "List users", description = "Ordered by username.")
+    @Parameter(name = "offset", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+    @APIResponse(responseCode = "200", description = "A page of users.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPage.class)))
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public UserPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         int from = integer("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
@@ -66,12 +98,23 @@ public class UsersResource {
 
     @GET
     @Path("{username}")
+    @Operation(summary = "Read a user")
+    @APIResponse(responseCode = "200", description = "The account.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRecord.class)))
+    @APIResponse(responseCode = "404", description = "User not found.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public UserRecord get(@PathParam("username") String username) {
         return UserRecord.of(admin.find(username).orElseThrow(UsersResource::notFound));
     }
 
     @PATCH
     @Path("{username}")
+    @Operation(summary = "Update a user", description = "A new password or disabling revokes the user's tokens.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserChanges.class)))
+    @APIResponse(responseCode = "200", description = "The updated account.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRecord.class)))
+    @APIResponse(responseCode = "404", description = "User not found.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public UserRecord update(@PathParam("username") String username, @Context HttpHeaders headers, InputStream body) {
         var changes = UserJson.changes(JsonBody.read(headers.getMediaType(), headers.getLength(), body));
         return UserRecord.of(admin.update(username, changes).orElseThrow(UsersResource::notFound));
@@ -79,6 +122,10 @@ public class UsersResource {
 
     @DELETE
     @Path("{username}")
+    @Operation(summary = "Delete a user")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "User not found.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public Response delete(@PathParam("username") String username) {
         if (!admin.delete(username)) {
             throw notFound();

@@ -1,0 +1,21 @@
+package dev.oauth2jwt.docs.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code GET /}: to the interactive docs. */
+@RequestScoped
+@Path("/")
+public class RootResource {
+
+    @GET
+    @Operation(hidden = true)
+    public Response root(@Context UriInfo uri) {
+        return Response.temporaryRedirect(uri.getBaseUriBuilder().path("docs").build()).build();
+    }
+}

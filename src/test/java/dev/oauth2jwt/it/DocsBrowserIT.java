@@ -1,0 +1,165 @@
+package dev.oauth2jwt.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The seed's last step, as a person does it, in a real browser (Debian's Chromium through its
+ * chromedriver; nothing is downloaded): open /docs, Authorize as johndoe, Try it out on
+ * GET /users/me/. Every request the page makes must go to this server. A screenshot is kept in
+ * target/browser/.
+ */
+class DocsBrowserIT extends ServerTestBase {
+
+    static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "the browser test needs Chromium and its driver: apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-default-apps", "--window-size=1280,2200", "--user-data-dir=" + tempDirectory());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            keepScreenshot("docs-last.png");   // what the page showed at the end, to see why a run failed
+            browser.quit();
+        }
+    }
+
+    @Test
+    void authorizeAsJohndoeAndTryGetUsersMe() throws IOException {
+        browser.get(api.uri("/docs").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+
+        click(By.cssSelector(".auth-wrapper button.authorize"));
+        type(By.id("oauth_username"), "johndoe");
+        type(By.id("oauth_password"), "secret");
+        click(By.cssSelector(".auth-container .auth-btn-wrapper button.authorize"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@class='modal-ux']//button[normalize-space()='Logout']")));
+        click(By.cssSelector(".modal-ux button.btn-done, .modal-ux button.close-modal"));
+
+        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'opblock-summary-control')]"));
+        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'try-out__btn')]"));
+        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'execute')]"));
+
+        WebElement response = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//table[contains(@class,'live-responses-table')]//tr[contains(concat(' ', @class, ' '), ' response ')]")));
+        new org.openqa.selenium.interactions.Actions(browser).scrollToElement(response).perform();
+        try {
+            wait.until(driver -> text(response, ".response-col_description").contains("johndoe"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the response shown: " + response.getDomProperty("textContent"), e);
+        }
+        String status = text(response, ".response-col_status").trim();
+        String body = text(response, ".response-col_description");
+        keepScreenshot("docs-users-me.png");
+
+        assertEquals("200", status);
+        assertTrue(body.contains("\"username\": \"johndoe\"") || body.contains("\"username\":\"johndoe\""), body);
+        assertEquals(Set.of("127.0.0.1:" + api.uri("/").getPort()), hostsRequested(), "no request left the server");
+    }
+
+    /** The text of an element, rendered or not (scrolled out of view, say). */
+    private static String text(WebElement parent, String selector) {
+        return parent.findElement(By.cssSelector(selector)).getDomProperty("textContent");
+    }
+
+    private void click(By locator) {
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    private void type(By locator, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Every host:port the page sent a request to, from Chromium's network log. */
+    private Set<String> hostsRequested() {
+        Set<String> hosts = new TreeSet<>();
+        List<LogEntry> entries = browser.manage().logs().get(LogType.PERFORMANCE).getAll();
+        for (LogEntry entry : entries) {
+            JsonObject message = Json.createReader(new StringReader(entry.getMessage())).readObject().getJsonObject("message");
+            if ("Network.requestWillBeSent".equals(message.getString("method"))) {
+                String url = message.getJsonObject("params").getJsonObject("request").getString("url");
+                String scheme = url.substring(0, Math.max(0, url.indexOf(':')));
+                if (Set.of("http", "https", "ws", "wss", "ftp").contains(scheme)) {   // data:, blob:, chrome: stay local
+                    URI uri = URI.create(url);
+                    hosts.add(uri.getHost() + ":" + uri.getPort());
+                }
+            }
+        }
+        assertTrue(entries.size() > 5, "the network log was read: " + entries.size() + " entries");
+        return hosts;
+    }
+
+    private void keepScreenshot(String name) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "browser"));
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String tempDirectory() {
+        try {
+            return Files.createTempDirectory("chromium-profile").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.oauth2jwt.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** /docs, its files and /openapi.json, served by the application itself. */
+class DocsIT extends ServerTestBase {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @Test
+    void theOpenApiDocumentIsTheOneTheBuildGenerated() throws Exception {
+        Api.Answer answer = api.get("/openapi.json");
+
+        assertEquals(200, answer.status());
+        assertTrue(answer.header("content-type").startsWith("application/json"));
+        try (InputStream built = getClass().getClassLoader().getResourceAsStream("META-INF/openapi.json")) {
+            assertArrayEquals(built.readAllBytes(), answer.body().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void docsIsSwaggerUiOnTheDocumentWithNothingFromElsewhere() {
+        Api.Answer page = api.get("/docs");
+
+        assertEquals(200, page.status());
+        assertTrue(page.header("content-type").startsWith("text/html"));
+        assertTrue(page.body().contains("<script src=\"docs/swagger-ui-bundle.js\"></script>"), page.body());
+        assertTrue(!page.body().contains("http"), "no absolute URL: nothing from a CDN");
+        assertTrue(page.header("content-security-policy").startsWith("default-src 'self'"), page.header("content-security-policy"));
+
+        String initializer = api.get("/docs/swagger-initializer.js").body();
+        assertTrue(initializer.contains("'openapi.json'") && initializer.contains("validatorUrl: null")
+                && initializer.contains("'docs/oauth2-redirect'"), initializer);
+    }
+
+    @Test
+    void swaggerUisFilesAreServedWithTheirTypes() {
+        Api.Answer script = api.get("/docs/swagger-ui-bundle.js");
+        assertEquals(200, script.status());
+        assertTrue(script.header("content-type").startsWith("text/javascript"));
+        assertTrue(script.body().length() > 100_000);
+        assertTrue(api.get("/docs/swagger-ui.css").header("content-type").startsWith("text/css"));
+
+        Api.Answer redirect = api.get("/docs/oauth2-redirect");
+        assertEquals(200, redirect.status());
+        assertTrue(redirect.body().contains("oauth2-redirect.js"));
+        assertEquals(200, api.get("/docs/oauth2-redirect.js").status());
+    }
+
+    @Test
+    void onlyThoseFiles() {
+        for (String path : new String[]{"/docs/index.html", "/docs/swagger-ui.js.map", "/docs/..%2Fpom.properties", "/docs/missing.js"}) {
+            Api.Answer answer = api.get(path);
+            assertEquals(404, answer.status(), path);
+            assertEquals("{\"detail\":\"Not Found\"}", answer.body(), path);
+        }
+    }
+
+    @Test
+    void theRootAndTheSlashFormLeadToTheDocs() {
+        Api.Answer root = api.get("/");
+        assertEquals(307, root.status());
+        assertEquals(api.uri("/docs").toString(), root.header("location"));
+
+        Api.Answer slash = api.get("/docs/");
+        assertEquals(307, slash.status());
+        assertEquals(api.uri("/docs").toString(), slash.header("location"));
+    }
+}
