@@ -110,10 +110,12 @@ public class User {
     }
 
     /**
-     * Revokes every token issued before {@code epochMillis}: the bound is the next whole second,
-     * since {@code iat} counts seconds; tokens issued afterwards take that second as their {@code iat}.
+     * Revokes every token issued before {@code epochMillis}. {@code iat} counts whole seconds, so the
+     * bound is the next second, and tokens issued afterwards take it as their {@code iat}; each
+     * revocation moves the bound on by at least a second, so that it also revokes the tokens
+     * issued since the previous one, however close the two are.
      */
     public void revokeTokensIssuedBefore(long epochMillis) {
-        tokensValidAfter = Math.max(tokensValidAfter, (epochMillis + 999) / 1000);
+        tokensValidAfter = Math.max(tokensValidAfter + 1, (epochMillis + 999) / 1000);
     }
 }

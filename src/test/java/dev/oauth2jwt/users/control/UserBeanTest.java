@@ -96,4 +96,16 @@ class UserBeanTest {
         assertEquals(PasswordHasher.Check.MATCH, users.hasher.check("a new password", user.hashedPassword()));
         assertEquals(java.time.Instant.parse("2026-11-26T12:00:01Z").getEpochSecond(), user.tokensValidAfter());
     }
+
+    @Test
+    void twoRevocationsInTheSameSecondBothRevokeWhatCameBefore() {
+        User user = new User("quick", null, null, "hash", false, Set.of());
+        long now = java.time.Instant.parse("2026-11-26T12:00:00.100Z").toEpochMilli();
+
+        user.revokeTokensIssuedBefore(now);
+        long first = user.tokensValidAfter();
+        user.revokeTokensIssuedBefore(now + 200);   // a token issued in between has iat == first
+
+        assertTrue(user.tokensValidAfter() > first, "the second revocation also revokes it");
+    }
 }
