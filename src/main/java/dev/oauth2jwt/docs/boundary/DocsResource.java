@@ -2,7 +2,7 @@ package dev.oauth2jwt.docs.boundary;
 
 import dev.oauth2jwt.docs.control.SwaggerUi;
 import dev.oauth2jwt.errors.boundary.ApiException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code GET /docs}: Swagger UI on {@code /openapi.json}, as FastAPI serves it, with the OAuth2
  * password flow wired to {@code /token}; everything comes from this server, nothing from a CDN.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("docs")
 public class DocsResource {
 

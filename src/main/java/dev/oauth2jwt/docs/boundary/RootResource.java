@@ -1,6 +1,6 @@
 package dev.oauth2jwt.docs.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /}: to the interactive docs. */
-@RequestScoped
+@ApplicationScoped
 @Path("/")
 public class RootResource {
 

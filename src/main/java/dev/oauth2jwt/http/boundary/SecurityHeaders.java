@@ -1,27 +1,28 @@
 package dev.oauth2jwt.http.boundary;
 
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
 
 /**
- * Headers on every answer of the application, errors included: no MIME sniffing, and nothing
- * cached, since answers carry tokens or user data.
+ * Headers on every answer, errors included: no MIME sniffing, and nothing cached unless a resource
+ * says otherwise (the docs' static files), since answers carry tokens or user data. The error page
+ * servlet sets the same on what it answers.
  */
-@WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*",
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
-public class SecurityHeaders extends HttpFilter {
+@Provider
+@ApplicationScoped
+public class SecurityHeaders implements ContainerResponseFilter {
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "no-store");
-        chain.doFilter(request, response);
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
     }
 }

@@ -32,13 +32,13 @@ public class TrailingSlashRedirect implements ContainerRequestFilter {
         if (declaredWithSlash == null) {
             return;
         }
-        URI uri = request.getUriInfo().getRequestUri();
-        String path = uri.getRawPath();
-        boolean requestedWithSlash = path.endsWith("/");
-        if (requestedWithSlash == declaredWithSlash || "/".equals(path)) {
+        String path = request.getUriInfo().getPath(false);   // relative to the application, no URI built
+        if (path.endsWith("/") == declaredWithSlash || path.isEmpty() || "/".equals(path)) {
             return;
         }
-        String target = declaredWithSlash ? path + "/" : path.replaceAll("/+$", "");
+        URI uri = request.getUriInfo().getRequestUri();
+        String rawPath = uri.getRawPath();
+        String target = declaredWithSlash ? rawPath + "/" : rawPath.replaceAll("/+$", "");
         request.abortWith(Response.temporaryRedirect(withPath(uri, target)).build());
     }
 

@@ -26,9 +26,13 @@ public final class Caller implements JsonWebToken {
     public Caller(VerifiedToken token, User user) {
         this.token = token;
         this.user = user;
-        Set<String> effective = new LinkedHashSet<>(token.scopes());
-        effective.retainAll(user.scopes());
-        this.scopes = Set.copyOf(effective);
+        if (user.scopes().containsAll(token.scopes())) {
+            this.scopes = token.scopes();
+        } else {
+            Set<String> effective = new LinkedHashSet<>(token.scopes());
+            effective.retainAll(user.scopes());
+            this.scopes = Set.copyOf(effective);
+        }
     }
 
     /** The caller of a request that {@code BearerFilter} let through. */

@@ -56,9 +56,13 @@ public enum Scope {
     public static Set<String> parse(String scopes) {
         Set<String> result = new LinkedHashSet<>();
         if (scopes != null) {
-            for (String scope : scopes.trim().split(" +")) {
-                if (!scope.isEmpty()) {
-                    result.add(scope);
+            int start = 0;
+            for (int i = 0; i <= scopes.length(); i++) {
+                if (i == scopes.length() || scopes.charAt(i) == ' ') {
+                    if (i > start) {
+                        result.add(scopes.substring(start, i));
+                    }
+                    start = i + 1;
                 }
             }
         }

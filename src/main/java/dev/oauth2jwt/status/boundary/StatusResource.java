@@ -9,7 +9,7 @@ import dev.oauth2jwt.errors.entity.ErrorDetail;
 import dev.oauth2jwt.security.entity.Scope;
 import dev.oauth2jwt.security.boundary.Authenticated;
 import dev.oauth2jwt.security.boundary.InactiveUsersAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.oauth2jwt.status.entity.Status;
 
 /** {@code GET /status/}: any valid token, as FastAPI's scopes chapter ({@code get_current_user}, no scope). */
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @InactiveUsersAllowed
 @Path("status/")

@@ -12,7 +12,7 @@ import dev.oauth2jwt.security.boundary.Authenticated;
 import dev.oauth2jwt.security.boundary.InactiveUsersAllowed;
 import dev.oauth2jwt.security.entity.Caller;
 import dev.oauth2jwt.users.control.UserBean;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code POST /logout}: "log out everywhere", every access and refresh token of the caller stops working. */
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @InactiveUsersAllowed
 @Path("logout")

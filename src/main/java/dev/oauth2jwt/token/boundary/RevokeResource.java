@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.oauth2jwt.token.entity.OAuthError;
 import dev.oauth2jwt.token.entity.RevokeRequest;
 import dev.oauth2jwt.token.control.RefreshTokens;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +26,7 @@ import java.util.List;
  * login. Always 200, so the answer tells nothing about the token; access tokens cannot be revoked
  * one by one (use {@code POST /logout}).
  */
-@RequestScoped
+@ApplicationScoped
 @Path("revoke")
 @Produces(MediaType.APPLICATION_JSON)
 public class RevokeResource {

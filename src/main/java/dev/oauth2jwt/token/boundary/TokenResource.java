@@ -15,7 +15,7 @@ import dev.oauth2jwt.token.control.PasswordLogin;
 import dev.oauth2jwt.token.control.PasswordLogin.Result;
 import dev.oauth2jwt.token.entity.OAuthError;
 import dev.oauth2jwt.token.entity.TokenResponse;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -34,7 +34,7 @@ import java.util.Map;
  * {@code POST /token}: the OAuth2 password grant (the seed's {@code login_for_access_token}) and
  * the refresh grant ({@code grant_type=refresh_token}).
  */
-@RequestScoped
+@ApplicationScoped
 @Path("token")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {

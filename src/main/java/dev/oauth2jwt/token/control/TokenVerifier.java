@@ -7,40 +7,51 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jose4j.json.JsonUtil;
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.InvalidAlgorithmException;
-import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Checks bearer tokens (RFC 8725): a compact JWS of at most 8 KiB, HS256 only, signed with a
- * configured key (chosen by {@code kid}, or each tried in turn when there is none), {@code sub} a
- * string, {@code exp} required and not further ahead than the longest lifetime we issue.
- * Header parameters that would bring their own key ({@code jwk}, {@code jku}, {@code x5u}...)
- * are never used: keys come from configuration only. An {@code iss} must be ours; with
- * {@code JWT_ISSUER_REQUIRED} a token must have one (by default a FastAPI service's tokens,
- * with {@code sub} and {@code exp} only, are accepted).
+ * configured key (chosen by {@code kid}, or the one whose signature matches when there is none),
+ * {@code sub} a string, {@code exp} required and not further ahead than the longest lifetime we
+ * issue, JSON nested at most 32 levels. Header parameters that would bring their own key
+ * ({@code jwk}, {@code jku}, {@code x5u}...) are never used: keys come from configuration only.
+ * An {@code iss} must be ours; with {@code JWT_ISSUER_REQUIRED} a token must have one.
+ *
+ * <p>A client presents the same token for its whole life: once a token has passed every check,
+ * later presentations of the very same string skip the signature and parsing, and only the
+ * checks that depend on the time ({@code exp}, {@code nbf}) are made again.
  */
 @ApplicationScoped
 public class TokenVerifier {
 
     public static final int MAX_TOKEN_CHARS = 8 * 1024;
-    /** No honest token nests JSON this deep; refusing before parsing keeps parsers out of trouble. */
+    /** No honest token nests JSON this deep; refusing before the claims are parsed keeps parsers out of trouble. */
     static final int MAX_JSON_DEPTH = 32;
-    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    /** Verified tokens remembered; a fixed bound, cleared when reached. */
+    static final int CACHE_SIZE = 4096;
 
     @Inject
     SigningKeys keys;
@@ -65,8 +76,13 @@ public class TokenVerifier {
     @ConfigProperty(name = "jwt.issuer-required")
     boolean issuerRequired;
 
-    /** One consumer per key id, the current key first. */
-    private Map<String, JwtConsumer> consumers;
+    Clock clock = Clock.systemUTC();
+    private JwtConsumer consumer;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A token that passed, with the bounds of its validity in epoch seconds. */
+    private record Verified(VerifiedToken token, long expiresAt, long notBefore) {
+    }
 
     @PostConstruct
     void build() {
@@ -74,73 +90,137 @@ public class TokenVerifier {
             throw new IllegalStateException("JWT_CLOCK_SKEW_SECONDS must be 0 or more and JWT_MAX_LIFETIME_MINUTES "
                     + "at least 1; they are " + clockSkewSeconds + " and " + maxLifetimeMinutes);
         }
-        consumers = new LinkedHashMap<>();
-        for (SigningKey key : keys.all()) {
-            consumers.put(key.id(), new JwtConsumerBuilder()
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
-                    .setVerificationKey(key.key())
-                    .setRequireExpirationTime()
-                    .setMaxFutureValidityInMinutes(maxLifetimeMinutes)
-                    .setRequireSubject()
-                    .setExpectedIssuer(issuerRequired, issuer)
-                    .setAllowedClockSkewInSeconds(clockSkewSeconds)
-                    .build());
-        }
+        // HMAC from the JDK's own provider by name: a direct lookup instead of a search on every token
+        ProviderContext sunJce = new ProviderContext();
+        sunJce.getSuppliedKeyProviderContext().setMacProvider("SunJCE");
+        consumer = new JwtConsumerBuilder()
+                .setJwsProviderContext(sunJce)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .setVerificationKeyResolver(this::keyFor)
+                .setRequireExpirationTime()
+                .setMaxFutureValidityInMinutes(maxLifetimeMinutes)
+                .setRequireSubject()
+                .setExpectedIssuer(issuerRequired, issuer)
+                .setAllowedClockSkewInSeconds(clockSkewSeconds)
+                .build();
     }
 
     /** The token, once its signature and claims check out. */
     public VerifiedToken verify(String token) throws InvalidTokenException {
-        JwtClaims claims = verifiedClaims(token);
+        Verified known = verified.get(token);
+        if (known != null) {
+            long now = clock.instant().getEpochSecond();
+            if (now - clockSkewSeconds >= known.expiresAt()) {
+                verified.remove(token);
+                throw new InvalidTokenException("expired");
+            }
+            if (now + clockSkewSeconds < known.notBefore()) {
+                throw new InvalidTokenException("not yet valid (nbf)");
+            }
+            return known.token();
+        }
+        Verified checked = check(token);
+        if (verified.size() >= CACHE_SIZE) {
+            verified.clear();
+        }
+        verified.put(token, checked);
+        return checked.token();
+    }
+
+    /** Every check, ignoring what was verified before (for the benchmark of a first presentation). */
+    VerifiedToken verifyFully(String token) throws InvalidTokenException {
+        return check(token).token();
+    }
+
+    private Verified check(String token) throws InvalidTokenException {
+        if (token.length() > MAX_TOKEN_CHARS) {
+            throw new InvalidTokenException("token longer than " + MAX_TOKEN_CHARS + " characters");
+        }
+        if (!isCompactJws(token)) {
+            throw new InvalidTokenException("not a compact JWS (three base64url parts)");
+        }
+        JwtClaims claims;
         try {
-            long issuedAt = claims.hasClaim("iat")
-                    ? claims.getIssuedAt().getValue()
-                    : claims.getExpirationTime().getValue() - expireMinutes * 60L;
+            claims = consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            throw new InvalidTokenException(reason(e));
+        }
+        // jose4j's JSON parser does not recurse, so a deep payload is parsed safely; it is refused all the same
+        if (nestingDepth(claims.getRawJson()) > MAX_JSON_DEPTH) {
+            throw new InvalidTokenException("JSON nested deeper than " + MAX_JSON_DEPTH + " levels");
+        }
+        try {
+            long expiresAt = claims.getExpirationTime().getValue();
+            long issuedAt = claims.hasClaim("iat") ? claims.getIssuedAt().getValue() : expiresAt - expireMinutes * 60L;
+            long notBefore = claims.hasClaim("nbf") ? claims.getNotBefore().getValue() : Long.MIN_VALUE;
             Set<String> scopes = claims.hasClaim("scope")
                     ? Scope.parse(claims.getStringClaimValue("scope"))
                     : Scope.DEFAULTS;   // the seed's tokens have no scopes: they get what a scope-less login gets
-            return new VerifiedToken(token, claims, claims.getSubject(), issuedAt, scopes);
+            return new Verified(new VerifiedToken(token, claims, claims.getSubject(), issuedAt, Set.copyOf(scopes)),
+                    expiresAt, notBefore);
         } catch (MalformedClaimException e) {
             throw new InvalidTokenException("a claim of the wrong type");
         }
     }
 
-    private JwtClaims verifiedClaims(String token) throws InvalidTokenException {
-        if (token.length() > MAX_TOKEN_CHARS) {
-            throw new InvalidTokenException("token longer than " + MAX_TOKEN_CHARS + " characters");
+    /**
+     * Picks the key for a token whose header jose4j has read: the one its {@code kid} names, or,
+     * without a {@code kid}, the one its signature was made with. Refuses a deep header.
+     */
+    private Key keyFor(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
+        if (nestingDepth(jws.getHeaders().getFullHeaderAsJsonString()) > MAX_JSON_DEPTH) {
+            throw new UnresolvableKeyException("JSON nested deeper than " + MAX_JSON_DEPTH + " levels");
         }
-        if (!COMPACT_JWS.matcher(token).matches()) {
-            throw new InvalidTokenException("not a compact JWS (three base64url parts)");
-        }
-        String[] parts = token.split("\\.", -1);
-        String header = decoded(parts[0], "header");
-        if (nestingDepth(header) > MAX_JSON_DEPTH || nestingDepth(decoded(parts[1], "payload")) > MAX_JSON_DEPTH) {
-            throw new InvalidTokenException("JSON nested deeper than " + MAX_JSON_DEPTH + " levels");
-        }
-        String keyId = keyId(header);
-        if (keyId != null) {
-            JwtConsumer consumer = consumers.get(keyId);
-            if (consumer == null) {
-                throw new InvalidTokenException("unknown key id");
+        Object kid = jws.getHeaders().getObjectHeaderValue("kid");
+        if (kid != null) {
+            if (!(kid instanceof String id)) {
+                throw new UnresolvableKeyException("kid is not a string");
             }
-            return process(consumer, token);
+            return keys.byId(id).map(SigningKey::key).orElseThrow(() -> new UnresolvableKeyException("unknown key id"));
         }
-        InvalidTokenException first = null;
-        for (JwtConsumer consumer : consumers.values()) {
-            try {
-                return process(consumer, token);
-            } catch (InvalidTokenException e) {
-                first = first == null ? e : first;
+        List<SigningKey> all = keys.all();
+        if (all.size() == 1) {
+            return all.get(0).key();
+        }
+        // tokens without kid (a FastAPI service's, or ours from before a rotation): the key that signed it
+        byte[] signature = Base64.getUrlDecoder().decode(jws.getEncodedSignature());
+        byte[] input = (jws.getHeaders().getEncodedHeader() + "." + jws.getEncodedPayload()).getBytes(StandardCharsets.US_ASCII);
+        for (SigningKey key : all) {
+            if (MessageDigest.isEqual(signature, hmacSha256(key, input))) {
+                return key.key();
             }
         }
-        throw first;
+        return all.get(0).key();   // none matches: the check fails as an invalid signature
     }
 
-    private static JwtClaims process(JwtConsumer consumer, String token) throws InvalidTokenException {
+    private static byte[] hmacSha256(SigningKey key, byte[] input) {
         try {
-            return consumer.processToClaims(token);
-        } catch (InvalidJwtException e) {
-            throw new InvalidTokenException(reason(e));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key.key());
+            return mac.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** Three base64url parts, the last one possibly empty; a plain loop, this runs on every request. */
+    static boolean isCompactJws(String token) {
+        int dots = 0;
+        int partLength = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (partLength == 0 || ++dots > 2) {
+                    return false;
+                }
+                partLength = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+                partLength++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2;
     }
 
     /**
@@ -170,6 +250,9 @@ public class TokenVerifier {
             }
         }
         for (Throwable cause = refusal.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvableKeyException) {
+                return cause.getMessage();   // ours, from keyFor
+            }
             if (cause instanceof InvalidAlgorithmException) {
                 return "algorithm not permitted";
             }
@@ -180,16 +263,11 @@ public class TokenVerifier {
         return "malformed token";
     }
 
-    private static String decoded(String part, String name) throws InvalidTokenException {
-        try {
-            return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTokenException(name + " is not base64url");
-        }
-    }
-
     /** How deep arrays and objects nest in a JSON text, strings skipped. */
     static int nestingDepth(String json) {
+        if (json == null) {
+            return 0;
+        }
         int depth = 0;
         int deepest = 0;
         boolean inString = false;
@@ -210,20 +288,5 @@ public class TokenVerifier {
             }
         }
         return deepest;
-    }
-
-    /** The header's {@code kid}, read before verification only to pick the key; null if absent. */
-    private static String keyId(String headerJson) throws InvalidTokenException {
-        Map<String, Object> header;
-        try {
-            header = JsonUtil.parseJson(headerJson);
-        } catch (JoseException e) {
-            throw new InvalidTokenException("header is not JSON");
-        }
-        Object kid = header.get("kid");
-        if (kid != null && !(kid instanceof String)) {
-            throw new InvalidTokenException("kid is not a string");
-        }
-        return (String) kid;
     }
 }

@@ -20,7 +20,7 @@ import dev.oauth2jwt.security.entity.Caller;
 import dev.oauth2jwt.token.control.PasswordChange;
 import dev.oauth2jwt.users.entity.Item;
 import dev.oauth2jwt.users.entity.UserProfile;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -38,7 +38,7 @@ import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller's own account: {@code GET /users/me/}, {@code GET /users/me/items/}, {@code POST /users/me/password}. */
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Path("users/me/")
 @Produces(MediaType.APPLICATION_JSON)

@@ -24,7 +24,7 @@ import dev.oauth2jwt.users.control.UserAdmin;
 import dev.oauth2jwt.users.entity.User;
 import dev.oauth2jwt.users.entity.UserPage;
 import dev.oauth2jwt.users.entity.UserRecord;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,7 +45,7 @@ import java.util.List;
 import java.util.Map;
 
 /** User administration, for callers with the {@code admin} scope. */
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @RequiresScopes("admin")
 @Path("users")

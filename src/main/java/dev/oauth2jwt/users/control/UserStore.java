@@ -2,23 +2,78 @@ package dev.oauth2jwt.users.control;
 
 import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.users.entity.User;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The accounts, in the database. Nothing is cached: every instance sees every change at once. */
+/**
+ * The accounts, in the database. The token check reads them through a cache of at most one second
+ * ({@code USERS_CACHE_MILLIS}), which this instance empties for a user as soon as it changes them:
+ * a change made here counts at once, one made on another instance (or in the database) within a
+ * second. Everything else reads the database.
+ */
 @ApplicationScoped
 public class UserStore {
+
+    static final int CACHE_SIZE = 10_000;
+    static final long MAX_CACHE_MILLIS = 1000;
 
     @Inject
     Database database;
 
+    @Inject
+    @ConfigProperty(name = "users.cache-millis", defaultValue = "1000")
+    long cacheMillis;
+
+    LongSupplier nanoTime = System::nanoTime;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Optional<User> user, long loadedAt) {
+    }
+
+    @PostConstruct
+    void checkCache() {
+        if (cacheMillis < 0 || cacheMillis > MAX_CACHE_MILLIS) {
+            throw new IllegalStateException("USERS_CACHE_MILLIS is " + cacheMillis + "; it must be between 0 and "
+                    + MAX_CACHE_MILLIS + ", so that a revocation counts everywhere within a second");
+        }
+    }
+
     public Optional<User> findByUsername(String username) {
         return database.read(em -> find(em, username));
+    }
+
+    /**
+     * The user as the token check needs it: read at most {@code USERS_CACHE_MILLIS} ago. The entity is
+     * shared by the requests of that second: read it, never change it.
+     */
+    public Optional<User> findForTokenCheck(String username) {
+        long now = nanoTime.getAsLong();
+        Cached cached = cache.get(username);
+        if (cached != null && now - cached.loadedAt() < cacheMillis * 1_000_000) {
+            return cached.user();
+        }
+        Optional<User> user = findByUsername(username);
+        if (cacheMillis > 0) {
+            if (cache.size() >= CACHE_SIZE) {
+                cache.clear();
+            }
+            cache.put(username, new Cached(user, now));
+        }
+        return user;
+    }
+
+    private void forget(String username) {
+        cache.remove(username);
     }
 
     public Optional<User> findById(long id) {
@@ -44,6 +99,7 @@ public class UserStore {
 
     /** Creates, in one transaction, those users whose username is not taken; returns how many. */
     public int createMissing(Collection<User> users) {
+        users.forEach(user -> forget(user.username()));
         return database.inTransaction(em -> {
             int created = 0;
             for (User user : users) {
@@ -58,19 +114,27 @@ public class UserStore {
 
     /** Applies a change to the user in one transaction; the updated user, or empty if there is none. */
     public Optional<User> update(String username, Consumer<User> change) {
-        return database.inTransaction(em -> {
-            Optional<User> user = find(em, username);
-            user.ifPresent(change);
-            return user;
-        });
+        try {
+            return database.inTransaction(em -> {
+                Optional<User> user = find(em, username);
+                user.ifPresent(change);
+                return user;
+            });
+        } finally {
+            forget(username);
+        }
     }
 
     public boolean delete(String username) {
-        return database.inTransaction(em -> {
-            Optional<User> user = find(em, username);
-            user.ifPresent(em::remove);
-            return user.isPresent();
-        });
+        try {
+            return database.inTransaction(em -> {
+                Optional<User> user = find(em, username);
+                user.ifPresent(em::remove);
+                return user.isPresent();
+            });
+        } finally {
+            forget(username);
+        }
     }
 
     private static Optional<User> find(EntityManager em, String username) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import dev.oauth2jwt.security.entity.Scope;
+import java.util.Collections;
 import java.util.Set;
 
 /** A user account, as the seed's {@code UserInDB}. */
@@ -42,6 +43,10 @@ public class User {
     /** Epoch seconds: tokens issued before are revoked (password change, disabling, log out everywhere). */
     @Column(name = "tokens_valid_after", nullable = false)
     private long tokensValidAfter;
+
+    /** {@link #scopes()} parsed once: the token check asks on every request. */
+    private transient Set<String> parsedScopes;
+    private transient String parsedFrom;
 
     protected User() {
         // for JPA
@@ -82,7 +87,13 @@ public class User {
     }
 
     public Set<String> scopes() {
-        return Scope.parse(scopes);
+        Set<String> parsed = parsedScopes;
+        if (parsed == null || !scopes.equals(parsedFrom)) {
+            parsed = Collections.unmodifiableSet(Scope.parse(scopes));
+            parsedScopes = parsed;
+            parsedFrom = scopes;
+        }
+        return parsed;
     }
 
     public long tokensValidAfter() {

@@ -29,4 +29,15 @@ class BearerFilterTest {
         assertEquals("", BearerFilter.bearerToken("Bearer "));
         assertEquals(" abc", BearerFilter.bearerToken("Bearer  abc"));
     }
+
+    @Test
+    void recognisesRfc6750Tokens() {
+        assertEquals(true, BearerFilter.isB64Token("eyJh.bGci-Oi_J~I+Uz/I1=="));
+        assertEquals(true, BearerFilter.isB64Token("a"));
+        assertEquals(false, BearerFilter.isB64Token(""));
+        assertEquals(false, BearerFilter.isB64Token("=="));
+        assertEquals(false, BearerFilter.isB64Token("a=b"));
+        assertEquals(false, BearerFilter.isB64Token("a b"));
+        assertEquals(false, BearerFilter.isB64Token("a\"b"));
+    }
 }

@@ -176,6 +176,50 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aRememberedTokenIsStillRefusedOnceExpired() throws Exception {
+        TokenVerifier verifier = verifier(SECRET);
+        String token = Jwts.forSubject(SECRET, "johndoe", 60);
+        assertEquals("johndoe", verifier.verify(token).subject());
+        assertEquals("johndoe", verifier.verify(token).subject(), "the second time from what was remembered");
+
+        verifier.clock = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(60 + 31));
+
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedBeforeItsNbf() throws Exception {
+        TokenVerifier verifier = verifier(SECRET);
+        String token = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + (now() + 600) + ",\"nbf\":" + (now() - 10) + "}");
+        verifier.verify(token);
+
+        verifier.clock = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(-60));
+
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+    }
+
+    @Test
+    void failuresAreNeverRemembered() {
+        TokenVerifier verifier = verifier(SECRET);
+        String wrongKey = Jwts.forSubject("another-secret-that-is-32-bytes-or-more!!", "johndoe", 600);
+
+        for (int i = 0; i < 3; i++) {
+            assertThrows(InvalidTokenException.class, () -> verifier.verify(wrongKey));
+        }
+    }
+
+    @Test
+    void recognisesCompactJws() {
+        assertTrue(TokenVerifier.isCompactJws("a.b.c"));
+        assertTrue(TokenVerifier.isCompactJws("a.b."));
+        assertFalse(TokenVerifier.isCompactJws("a.b"));
+        assertFalse(TokenVerifier.isCompactJws("a..c"));
+        assertFalse(TokenVerifier.isCompactJws(".b.c"));
+        assertFalse(TokenVerifier.isCompactJws("a.b.c.d"));
+        assertFalse(TokenVerifier.isCompactJws("a.b+.c"));
+    }
+
+    @Test
     void measuresNestingOutsideStrings() {
         assertEquals(1, TokenVerifier.nestingDepth("{\"a\":\"[[[[\"}"));
         assertEquals(3, TokenVerifier.nestingDepth("{\"a\":[{\"b\":\"\\\"[\"}]}"));

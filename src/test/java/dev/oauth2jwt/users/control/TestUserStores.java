@@ -11,6 +11,7 @@ public final class TestUserStores {
     public static UserStore on(Database database) {
         UserStore store = new UserStore();
         store.database = database;
+        store.cacheMillis = 1000;
         return store;
     }
 }

@@ -22,12 +22,13 @@ class UserStoreTest {
 
     Database database;
     UserStore store;
+    long nanos = 1_000_000_000L;
 
     @BeforeEach
     void start() {
         database = TestDatabases.freshH2();
-        store = new UserStore();
-        store.database = database;
+        store = TestUserStores.on(database);
+        store.nanoTime = () -> nanos;
     }
 
     @AfterEach
@@ -75,8 +76,40 @@ class UserStoreTest {
     void usersSurviveAStoreRestartOnTheSameDatabase() {
         store.createMissing(List.of(user("johndoe", "John Doe")));
 
-        UserStore another = new UserStore();
-        another.database = database;
+        UserStore another = TestUserStores.on(database);
         assertTrue(another.findByUsername("johndoe").isPresent());
+    }
+
+    @Test
+    void theTokenCheckSeesAChangeMadeHereAtOnce() {
+        store.createMissing(List.of(user("johndoe", "John Doe")));
+        assertFalse(store.findForTokenCheck("johndoe").orElseThrow().disabled());
+
+        store.update("johndoe", user -> user.setDisabled(true));
+
+        assertTrue(store.findForTokenCheck("johndoe").orElseThrow().disabled());
+        store.delete("johndoe");
+        assertFalse(store.findForTokenCheck("johndoe").isPresent());
+    }
+
+    @Test
+    void theTokenCheckSeesAChangeMadeElsewhereWithinASecond() {
+        store.createMissing(List.of(user("johndoe", "John Doe")));
+        assertFalse(store.findForTokenCheck("johndoe").orElseThrow().disabled());
+        UserStore otherInstance = TestUserStores.on(database);
+
+        otherInstance.update("johndoe", user -> user.setDisabled(true));
+        nanos += 999_000_000L;
+        assertFalse(store.findForTokenCheck("johndoe").orElseThrow().disabled(), "still the cached copy");
+
+        nanos += 1_000_000L;
+        assertTrue(store.findForTokenCheck("johndoe").orElseThrow().disabled(), "a second later: read again");
+    }
+
+    @Test
+    void theCacheCannotBeConfiguredPastASecond() {
+        store.cacheMillis = 1001;
+
+        assertThrows(IllegalStateException.class, store::checkCache);
     }
 }
