@@ -29,7 +29,7 @@ public class RestApplication extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        // No generated WADL: OPTIONS answers like FastAPI (see http.boundary.OptionsNotAllowed).
+        // No generated WADL: OPTIONS answers like FastAPI (see http.boundary.ResponseDefaults).
         return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

@@ -8,14 +8,18 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-/** The optional settings: RFC 6750 error codes (AUTH_ERRORS=rfc6750), a rotated key (JWT_PREVIOUS_SECRETS), a required issuer. */
+/**
+ * The optional settings: RFC 6750 error codes (AUTH_ERRORS=rfc6750), a rotated key
+ * (JWT_PREVIOUS_SECRETS), a required issuer, and room for a single password hash at a time.
+ */
 class ConfiguredModesIT extends ServerTestBase {
 
     static final String PREVIOUS_SECRET = "the-secret-before-the-rotation-0123456789";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("auth.errors=rfc6750", "jwt.previous-secrets=" + PREVIOUS_SECRET, "jwt.issuer-required=true");
+        return Deployments.war("auth.errors=rfc6750", "jwt.previous-secrets=" + PREVIOUS_SECRET, "jwt.issuer-required=true",
+                "bcrypt.max-concurrent=1", "bcrypt.max-waiting=0");
     }
 
     Api.Answer me(String authorization) {
@@ -84,5 +88,32 @@ class ConfiguredModesIT extends ServerTestBase {
         String resigned = Jwts.hs256(Deployments.JWT_SECRET, Jwts.part(token, 0), Jwts.part(token, 1));
         assertEquals(resigned.split("\\.")[2], parts[2]);
         assertTrue(Jwts.part(token, 0).contains("\"kid\""));
+    }
+
+    @Test
+    void loginsBeyondTheHashingCapacityGetAQuick503() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Answer>>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> api.postForm("/token", "username=johndoe&password=secret")));
+            }
+            int ok = 0;
+            int busy = 0;
+            for (var answer : answers) {
+                Api.Answer done = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (done.status() == 503) {
+                    busy++;
+                    assertEquals("{\"detail\":\"Server busy, retry later\"}", done.body());
+                    assertEquals("1", done.header("retry-after"));
+                } else {
+                    assertEquals(200, done.status(), done::toString);
+                    ok++;
+                }
+            }
+            assertTrue(ok >= 1 && busy >= 1, ok + " logged in, " + busy + " told to retry");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -35,7 +35,7 @@ public final class ErrorResponses {
 
     /**
      * The Allow header of a 405: the methods the resource declares. The runtime also answers HEAD
-     * and OPTIONS by itself; FastAPI lists neither, and OPTIONS is refused (see OptionsNotAllowed).
+     * and OPTIONS by itself; FastAPI lists neither, and OPTIONS is refused (see ResponseDefaults).
      */
     public static String allowHeader(Set<String> methods) {
         Set<String> declared = new TreeSet<>();

@@ -1,13 +1,14 @@
 package dev.oauth2jwt.security.boundary;
 
-import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks resources that need a valid bearer token of an active user (the seed's {@code get_current_active_user}). */
-@NameBinding
+/**
+ * Marks resources that need a valid bearer token of an active user (the seed's
+ * {@code get_current_active_user}); {@link BearerFeature} puts the check on their methods.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Authenticated {

@@ -1,113 +1,74 @@
 package dev.oauth2jwt.security.boundary;
 
 import dev.oauth2jwt.errors.boundary.ErrorResponses;
-import dev.oauth2jwt.http.control.ClientAddresses;
-import dev.oauth2jwt.security.control.AuditLog;
 import dev.oauth2jwt.security.entity.Caller;
 import dev.oauth2jwt.token.control.InvalidTokenException;
 import dev.oauth2jwt.token.control.TokenVerifier;
 import dev.oauth2jwt.token.entity.VerifiedToken;
-import dev.oauth2jwt.users.control.UserStore;
 import dev.oauth2jwt.users.entity.User;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The token check, as FastAPI's {@code OAuth2PasswordBearer} + {@code get_current_user} +
- * {@code get_current_active_user} of the scopes chapter: reads the bearer token, verifies it,
- * loads the user it names, refuses it if revoked, checks the resource's scopes, then that the
- * user is active, and installs the caller.
+ * The token check of one resource method, as FastAPI's {@code OAuth2PasswordBearer} +
+ * {@code get_current_user} + {@code get_current_active_user} of the scopes chapter: reads the bearer
+ * token, verifies it, loads the user it names, refuses it if revoked, checks the method's scopes,
+ * then that the user is active, and installs the caller. {@link BearerFeature} puts one on every
+ * {@link Authenticated} method, with what that method requires worked out once, at deployment.
  */
-@Provider
-@Authenticated
-@ApplicationScoped
-@Priority(Priorities.AUTHENTICATION)
-public class BearerFilter implements ContainerRequestFilter {
+final class BearerFilter implements ContainerRequestFilter {
 
-    @Inject
-    TokenVerifier verifier;
+    private final BearerFeature checks;
+    private final List<String> required;
+    private final boolean inactiveAllowed;
 
-    @Inject
-    UserStore users;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    ClientAddresses clientAddresses;
-
-    @Inject
-    @ConfigProperty(name = "auth.errors")
-    String authErrors;
-
-    @Context
-    HttpServletRequest servletRequest;
-
-    @Context
-    ResourceInfo resourceInfo;
-
-    private boolean rfc6750;
-
-    @PostConstruct
-    void init() {
-        if (!"fastapi".equals(authErrors) && !"rfc6750".equals(authErrors)) {
-            throw new IllegalStateException("AUTH_ERRORS is '" + authErrors + "'; it must be fastapi or rfc6750");
-        }
-        rfc6750 = "rfc6750".equals(authErrors);
+    BearerFilter(BearerFeature checks, List<String> required, boolean inactiveAllowed) {
+        this.checks = checks;
+        this.required = required;
+        this.inactiveAllowed = inactiveAllowed;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Method method = resourceInfo.getResourceMethod();
-        List<String> required = requiredScopes(resourceInfo.getResourceClass(), method);
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token == null) {
             request.abortWith(challenge(401, "Not authenticated", List.of(), null));
             return;
         }
         if (!isB64Token(token) || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
-            refuse(request, required, "invalid_request", token.isEmpty() ? "empty bearer token"
+            refuse(request, "invalid_request", token.isEmpty() ? "empty bearer token"
                     : token.length() > TokenVerifier.MAX_TOKEN_CHARS ? "token longer than " + TokenVerifier.MAX_TOKEN_CHARS
                     + " characters" : "token has characters a bearer token cannot have");
             return;
         }
         VerifiedToken verified;
         try {
-            verified = verifier.verify(token);
+            verified = checks.verifier.verify(token);
         } catch (InvalidTokenException e) {
-            refuse(request, required, "invalid_token", e.getMessage());
+            refuse(request, "invalid_token", e.getMessage());
             return;
         }
-        Optional<User> user = users.findForTokenCheck(verified.subject());
+        Optional<User> user = checks.users.findForTokenCheck(verified.subject());
         if (user.isEmpty()) {
-            refuse(request, required, "invalid_token", "the subject is no user");
+            refuse(request, "invalid_token", "the subject is no user");
             return;
         }
         if (verified.issuedAt() < user.get().tokensValidAfter()) {
-            refuse(request, required, "invalid_token", "revoked: issued before the user's last password change or log out");
+            refuse(request, "invalid_token", "revoked: issued before the user's last password change or log out");
             return;
         }
         Caller caller = new Caller(verified, user.get());
-        if (!required.stream().allMatch(caller::hasScope)) {
-            request.abortWith(challenge(rfc6750 ? 403 : 401, "Not enough permissions", required, "insufficient_scope"));
-            return;
+        for (String scope : required) {
+            if (!caller.hasScope(scope)) {
+                request.abortWith(challenge(checks.rfc6750 ? 403 : 401, "Not enough permissions", required, "insufficient_scope"));
+                return;
+            }
         }
-        if (user.get().disabled() && !inactiveAllowed(resourceInfo.getResourceClass(), method)) {
+        if (user.get().disabled() && !inactiveAllowed) {
             request.abortWith(ErrorResponses.of(400, "Inactive user").build());
             return;
         }
@@ -115,14 +76,13 @@ public class BearerFilter implements ContainerRequestFilter {
         request.setSecurityContext(new BearerSecurityContext(caller, request.getSecurityContext()));
     }
 
-    private void refuse(ContainerRequestContext request, List<String> required, String error, String reason) {
-        String client = clientAddresses.resolve(servletRequest.getRemoteAddr(), servletRequest.getHeader("X-Forwarded-For"));
-        audit.tokenRefused(reason, client, request.getUriInfo().getRequestUri().getRawPath());
+    private void refuse(ContainerRequestContext request, String error, String reason) {
+        checks.audit.tokenRefused(reason, checks.clientAddress(request), request.getUriInfo().getRequestUri().getRawPath());
         request.abortWith(challenge(401, "Could not validate credentials", required, error));
     }
 
     /**
-     * The answer with its {@code WWW-Authenticate} challenge: {@code Bearer}, plus the resource's
+     * The answer with its {@code WWW-Authenticate} challenge: {@code Bearer}, plus the method's
      * scopes as FastAPI's scopes chapter, plus in rfc6750 mode the RFC's error code, if any.
      */
     private Response challenge(int status, String detail, List<String> scopes, String error) {
@@ -130,7 +90,7 @@ public class BearerFilter implements ContainerRequestFilter {
         if (!scopes.isEmpty()) {
             challenge.append(" scope=\"").append(String.join(" ", scopes)).append('"');
         }
-        if (rfc6750 && error != null) {
+        if (checks.rfc6750 && error != null) {
             challenge.append(scopes.isEmpty() ? " " : ", ").append("error=\"").append(error).append('"');
         }
         return ErrorResponses.of(status, detail).header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString()).build();
@@ -158,19 +118,6 @@ public class BearerFilter implements ContainerRequestFilter {
             }
         }
         return true;
-    }
-
-    static List<String> requiredScopes(Class<?> resource, Method method) {
-        RequiresScopes scopes = method == null ? null : method.getAnnotation(RequiresScopes.class);
-        if (scopes == null && resource != null) {
-            scopes = resource.getAnnotation(RequiresScopes.class);
-        }
-        return scopes == null ? List.of() : List.of(scopes.value());
-    }
-
-    static boolean inactiveAllowed(Class<?> resource, Method method) {
-        return (method != null && method.isAnnotationPresent(InactiveUsersAllowed.class))
-                || (resource != null && resource.isAnnotationPresent(InactiveUsersAllowed.class));
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.oauth2jwt.security.control.AuditLog;
 import dev.oauth2jwt.security.entity.Scope;
 import dev.oauth2jwt.throttling.control.LoginThrottle;
 import dev.oauth2jwt.token.entity.IssuedToken;
+import dev.oauth2jwt.users.control.PasswordHasher;
+import dev.oauth2jwt.users.control.ServerBusyException;
 import dev.oauth2jwt.users.control.UserBean;
 import dev.oauth2jwt.users.control.UserBean.Login;
 import dev.oauth2jwt.users.entity.User;
@@ -43,7 +45,19 @@ public class PasswordLogin {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PasswordHasher hasher;
+
     public Result login(String username, String password, String requestedScope, String clientAddress) {
+        try {
+            return hasher.withCapacity(() -> loginNow(username, password, requestedScope, clientAddress));
+        } catch (ServerBusyException e) {
+            audit.login("busy", username, clientAddress, "password hashing capacity exhausted");
+            throw e;
+        }
+    }
+
+    private Result loginNow(String username, String password, String requestedScope, String clientAddress) {
         long wait = throttle.retryAfterSeconds(username, clientAddress);
         if (wait > 0) {
             audit.login("throttled", username, clientAddress, "retry after " + wait + " s");

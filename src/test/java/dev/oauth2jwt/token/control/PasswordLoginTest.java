@@ -65,6 +65,7 @@ class PasswordLoginTest {
                 return "refresh-for-" + user.username();
             }
         };
+        login.hasher = dev.oauth2jwt.users.control.PasswordHasherTest.hasher(4);
         login.audit = new AuditLog() {
             @Override
             public void login(String outcome, String username, String client, String reason) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Vectors checked independently with libxcrypt (Python's crypt module). */
-class PasswordHasherTest {
+public class PasswordHasherTest {
 
     static final String SEED_JOHNDOE = "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW";
     static final String SEED_ALICE = "$2b$12$gSvqqUPvlXP2tfVFaWK1Be7DlH.PKZbv5H8KnzzVgXXbVxpva.pFm";
@@ -25,7 +25,7 @@ class PasswordHasherTest {
     /** OpenBSD / crypt_blowfish test vector. */
     static final String OPENBSD_2A = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
 
-    static PasswordHasher hasher(int cost) {
+    public static PasswordHasher hasher(int cost) {
         PasswordHasher hasher = new PasswordHasher();
         hasher.cost = cost;
         hasher.init();
