@@ -15,12 +15,15 @@ import dev.oauth2jwt.token.control.PasswordLogin;
 import dev.oauth2jwt.token.control.PasswordLogin.Result;
 import dev.oauth2jwt.token.entity.OAuthError;
 import dev.oauth2jwt.token.entity.TokenResponse;
+import dev.oauth2jwt.users.control.ServerBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -45,6 +48,9 @@ public class TokenResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    BusyLogins busyLogins;
+
     @POST
     @Operation(summary = "Login for access token", description = "The OAuth2 password grant, or the refresh grant.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
@@ -59,7 +65,19 @@ public class TokenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     @APIResponse(responseCode = "429", description = "Too many failed login attempts; see Retry-After.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
-    public Response token(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
+    @APIResponse(responseCode = "503", description = "No password hashing capacity free; see Retry-After.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    public void token(@Suspended AsyncResponse answer, @Context HttpHeaders headers, @Context HttpServletRequest request,
+            InputStream body) {
+        long arrived = System.nanoTime();
+        try {
+            answer.resume(grant(headers, request, body));
+        } catch (ServerBusyException busy) {
+            busyLogins.answerLater(answer, busy, arrived, System.nanoTime());
+        }
+    }
+
+    private Response grant(HttpHeaders headers, HttpServletRequest request, InputStream body) {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
         String client = clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
         Result result;

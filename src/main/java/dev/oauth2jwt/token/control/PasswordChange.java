@@ -36,7 +36,7 @@ public class PasswordChange {
     public Result change(String username, String currentPassword, String newPassword, String clientAddress) {
         long wait = throttle.retryAfterSeconds(username, clientAddress);
         if (wait > 0) {
-            audit.login("throttled", username, clientAddress, "password change, retry after " + wait + " s");
+            audit.loginThrottled(username, clientAddress, "password change, retry after " + wait + " s");
             return new Result.Throttled(wait);
         }
         if (!users.changePassword(username, currentPassword, newPassword)) {

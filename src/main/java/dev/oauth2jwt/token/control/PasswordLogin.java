@@ -49,19 +49,33 @@ public class PasswordLogin {
     PasswordHasher hasher;
 
     public Result login(String username, String password, String requestedScope, String clientAddress) {
+        // A throttled caller is answered before queueing for the hashing capacity it must not use.
+        Result throttled = throttled(username, clientAddress);
+        if (throttled != null) {
+            return throttled;
+        }
         try {
             return hasher.withCapacity(() -> loginNow(username, password, requestedScope, clientAddress));
         } catch (ServerBusyException e) {
-            audit.login("busy", username, clientAddress, "password hashing capacity exhausted");
+            audit.loginBusy(username, clientAddress);
             throw e;
         }
     }
 
-    private Result loginNow(String username, String password, String requestedScope, String clientAddress) {
+    private Result throttled(String username, String clientAddress) {
         long wait = throttle.retryAfterSeconds(username, clientAddress);
         if (wait > 0) {
-            audit.login("throttled", username, clientAddress, "retry after " + wait + " s");
+            audit.loginThrottled(username, clientAddress, "retry after " + wait + " s");
             return new Result.Throttled(wait);
+        }
+        return null;
+    }
+
+    private Result loginNow(String username, String password, String requestedScope, String clientAddress) {
+        // Again inside: the failures of logins that ran while this one waited count too.
+        Result throttled = throttled(username, clientAddress);
+        if (throttled != null) {
+            return throttled;
         }
         Login login = users.authenticate(username, password);
         if (login.user().isEmpty()) {

@@ -73,4 +73,40 @@ class AuditLogTest {
 
         assertTrue(lines.get(0).length() < 400, lines.get(0));
     }
+
+    @Test
+    void aFloodOfRefusalsIsWrittenAtAFewLinesPerSecondAndSaysHowManyWereLeftOut() {
+        for (int i = 0; i < 500; i++) {
+            log.loginBusy("guess" + i, "192.0.2.1");
+        }
+        assertEquals(AuditLog.FLOOD_LINES_PER_SECOND, lines.size());
+        assertTrue(lines.stream().noneMatch(line -> line.contains("left_out")), lines.get(0));
+
+        log.clock = Clock.fixed(Instant.parse("2026-11-26T12:00:01Z"), ZoneOffset.UTC);
+        log.loginBusy("next", "192.0.2.1");
+
+        String expectedCount = " left_out=" + (500 - AuditLog.FLOOD_LINES_PER_SECOND);
+        assertEquals("login time=2026-11-26T12:00:01Z outcome=busy user=\"next\" client=\"192.0.2.1\" "
+                + "reason=\"password hashing capacity exhausted\"" + expectedCount, lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void eachKindOfFloodHasItsOwnAllowance() {
+        for (int i = 0; i < 100; i++) {
+            log.tokenRefused("bad signature", "192.0.2.1", "/users/me/");
+        }
+        log.loginThrottled("johndoe", "192.0.2.1", "retry after 2 s");
+        log.login("failure", "johndoe", "192.0.2.1", "wrong password");
+
+        assertEquals(AuditLog.FLOOD_LINES_PER_SECOND + 2, lines.size());
+        assertTrue(lines.get(lines.size() - 2).contains("outcome=throttled"), lines.get(lines.size() - 2));
+    }
+
+    @Test
+    void ordinaryLoginLinesAreNeverLeftOut() {
+        for (int i = 0; i < 100; i++) {
+            log.login("failure", "johndoe", "192.0.2.1", "wrong password");
+        }
+        assertEquals(100, lines.size());
+    }
 }

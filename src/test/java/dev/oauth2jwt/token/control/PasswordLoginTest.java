@@ -2,11 +2,14 @@ package dev.oauth2jwt.token.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.oauth2jwt.security.control.AuditLog;
 import dev.oauth2jwt.throttling.control.LoginThrottle;
 import dev.oauth2jwt.token.control.PasswordLogin.Result;
 import dev.oauth2jwt.token.entity.IssuedToken;
+import dev.oauth2jwt.users.control.PasswordHasherTest;
+import dev.oauth2jwt.users.control.ServerBusyException;
 import dev.oauth2jwt.users.control.UserBean;
 import dev.oauth2jwt.users.control.UserBean.Login;
 import dev.oauth2jwt.users.control.UserBean.Outcome;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,11 +69,21 @@ class PasswordLoginTest {
                 return "refresh-for-" + user.username();
             }
         };
-        login.hasher = dev.oauth2jwt.users.control.PasswordHasherTest.hasher(4);
+        login.hasher = PasswordHasherTest.hasher(4);
         login.audit = new AuditLog() {
             @Override
             public void login(String outcome, String username, String client, String reason) {
                 events.add("audit " + outcome + " " + username + " " + client + (reason == null ? "" : " (" + reason + ")"));
+            }
+
+            @Override
+            public void loginThrottled(String username, String client, String reason) {
+                login("throttled", username, client, reason);
+            }
+
+            @Override
+            public void loginBusy(String username, String client) {
+                login("busy", username, client, null);
             }
         };
     }
@@ -97,6 +111,37 @@ class PasswordLoginTest {
 
         assertEquals(new Result.Throttled(4), login.login("johndoe", "secret", "", "192.0.2.1"));
         assertEquals(List.of("audit throttled johndoe 192.0.2.1 (retry after 4 s)"), events);
+    }
+
+    @Test
+    void aThrottledAttemptIsAnsweredWithoutWaitingForTheHashingCapacity() throws Exception {
+        login.hasher = PasswordHasherTest.hasherWithoutQueue(4, 1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread busy = new Thread(() -> login.hasher.withCapacity(() -> {
+            holding.countDown();
+            awaitQuietly(release);
+            return null;
+        }));
+        busy.start();
+        holding.await();
+        try {
+            assertThrows(ServerBusyException.class, () -> login.login("johndoe", "secret", "", "192.0.2.1"));
+            wait = 4;
+            assertEquals(new Result.Throttled(4), login.login("johndoe", "secret", "", "192.0.2.1"));
+            assertEquals(List.of("audit busy johndoe 192.0.2.1", "audit throttled johndoe 192.0.2.1 (retry after 4 s)"), events);
+        } finally {
+            release.countDown();
+            busy.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

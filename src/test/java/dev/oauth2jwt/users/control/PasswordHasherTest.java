@@ -32,6 +32,16 @@ public class PasswordHasherTest {
         return hasher;
     }
 
+    /** A hasher of {@code slots} hashes at once that lets nobody wait for one. */
+    public static PasswordHasher hasherWithoutQueue(int cost, int slots) {
+        PasswordHasher hasher = new PasswordHasher();
+        hasher.cost = cost;
+        hasher.maxConcurrent = slots;
+        hasher.maxWaiting = 0;
+        hasher.init();
+        return hasher;
+    }
+
     /** Records each bcrypt computation's cost, so tests can see the work without timing it. */
     static List<Integer> countWork(PasswordHasher hasher) {
         List<Integer> costs = new ArrayList<>();

@@ -1,0 +1,50 @@
+package dev.oauth2jwt.token.boundary;
+
+import dev.oauth2jwt.users.control.ServerBusyException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.AsyncResponse;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers logins refused for lack of hashing capacity (503) no sooner than
+ * {@code bcrypt.busy-answer-millis} after they arrived, suspended without holding a thread.
+ * Clients that ignore {@code Retry-After} then cost one cheap answer per connection per interval
+ * instead of a stream of instant 503s (each of which also closes its connection) that would starve
+ * every other request.
+ */
+@ApplicationScoped
+public class BusyLogins {
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService managedScheduler;
+
+    @Inject
+    @ConfigProperty(name = "bcrypt.busy-answer-millis", defaultValue = "1000")
+    long answerAfterMillis;
+
+    /** Seam for unit tests; the server's managed scheduler otherwise. */
+    ScheduledExecutorService scheduler;
+
+    void answerLater(AsyncResponse answer, ServerBusyException busy, long arrivedNanos, long nowNanos) {
+        long remainingMillis = answerAfterMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - arrivedNanos);
+        if (remainingMillis <= 0) {
+            answer.resume(busy);
+            return;
+        }
+        try {
+            scheduler().schedule(() -> answer.resume(busy), remainingMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            answer.resume(busy);
+        }
+    }
+
+    private ScheduledExecutorService scheduler() {
+        return scheduler != null ? scheduler : managedScheduler;
+    }
+}
