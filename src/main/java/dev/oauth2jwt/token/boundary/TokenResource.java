@@ -49,7 +49,7 @@ public class TokenResource {
     ClientAddresses clientAddresses;
 
     @Inject
-    BusyLogins busyLogins;
+    RefusedLogins refusedLogins;
 
     @POST
     @Operation(summary = "Login for access token", description = "The OAuth2 password grant, or the refresh grant.")
@@ -73,7 +73,12 @@ public class TokenResource {
         try {
             answer.resume(grant(headers, request, body));
         } catch (ServerBusyException busy) {
-            busyLogins.answerLater(answer, busy, arrived, System.nanoTime());
+            refusedLogins.answerLater(answer, busy, arrived, System.nanoTime());
+        } catch (ApiException refusal) {
+            if (refusal.status() != 429) {
+                throw refusal;
+            }
+            refusedLogins.answerLater(answer, refusal, arrived, System.nanoTime());
         }
     }
 

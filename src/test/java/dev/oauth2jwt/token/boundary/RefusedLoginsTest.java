@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BusyLoginsTest {
+class RefusedLoginsTest {
 
     final List<Object> resumedWith = new ArrayList<>();
     final AsyncResponse answer = (AsyncResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -27,7 +27,7 @@ class BusyLoginsTest {
                 throw new UnsupportedOperationException(method.getName());
             });
     final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
-    final BusyLogins busy = new BusyLogins();
+    final RefusedLogins busy = new RefusedLogins();
     final ServerBusyException refusal = new ServerBusyException();
 
     @BeforeEach

@@ -1,6 +1,5 @@
 package dev.oauth2jwt.token.boundary;
 
-import dev.oauth2jwt.users.control.ServerBusyException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,35 +11,35 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers logins refused for lack of hashing capacity (503) no sooner than
- * {@code bcrypt.busy-answer-millis} after they arrived, suspended without holding a thread.
+ * Answers logins refused for lack of hashing capacity (503) or by the throttle (429) no sooner
+ * than {@code login.refused-answer-millis} after they arrived, suspended without holding a thread.
  * Clients that ignore {@code Retry-After} then cost one cheap answer per connection per interval
- * instead of a stream of instant 503s (each of which also closes its connection) that would starve
- * every other request.
+ * instead of a stream of instant refusals (a 503 also closes its connection) that would starve
+ * every other request. They were told to wait anyway.
  */
 @ApplicationScoped
-public class BusyLogins {
+public class RefusedLogins {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService managedScheduler;
 
     @Inject
-    @ConfigProperty(name = "bcrypt.busy-answer-millis", defaultValue = "1000")
+    @ConfigProperty(name = "login.refused-answer-millis", defaultValue = "1000")
     long answerAfterMillis;
 
     /** Seam for unit tests; the server's managed scheduler otherwise. */
     ScheduledExecutorService scheduler;
 
-    void answerLater(AsyncResponse answer, ServerBusyException busy, long arrivedNanos, long nowNanos) {
+    void answerLater(AsyncResponse answer, RuntimeException refusal, long arrivedNanos, long nowNanos) {
         long remainingMillis = answerAfterMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - arrivedNanos);
         if (remainingMillis <= 0) {
-            answer.resume(busy);
+            answer.resume(refusal);
             return;
         }
         try {
-            scheduler().schedule(() -> answer.resume(busy), remainingMillis, TimeUnit.MILLISECONDS);
+            scheduler().schedule(() -> answer.resume(refusal), remainingMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
-            answer.resume(busy);
+            answer.resume(refusal);
         }
     }
 
