@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -31,6 +32,7 @@ public final class Deployments {
 
     /** The WAR with more configuration lines ({@code key=value}) than the tests' defaults. */
     public static WebArchive war(String... extraConfig) {
+        TestDatabase.emptyOnce();
         File built = new File(System.getProperty("it.war", "target/oauth2-jwt.war"));
         WebArchive war = ShrinkWrap.create(ZipImporter.class, "oauth2-jwt.war").importFrom(built).as(WebArchive.class);
         JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
@@ -39,9 +41,29 @@ public final class Deployments {
         return war.addAsLibrary(testConfig);
     }
 
-    /** The database URL the server uses; AUTO_SERVER lets the tests open it too. */
+    /**
+     * The database URL the server uses: {@code it.db.url} (PostgreSQL, the {@code postgresql}
+     * profile), or H2 under target/ whose AUTO_SERVER lets the tests open it too.
+     */
     public static String databaseUrl() {
-        return "jdbc:h2:file:" + workDirectory().resolve("db/oauth2-jwt") + ";AUTO_SERVER=TRUE";
+        return setting("it.db.url").orElseGet(
+                () -> "jdbc:h2:file:" + workDirectory().resolve("db/oauth2-jwt") + ";AUTO_SERVER=TRUE");
+    }
+
+    static Optional<String> databaseUser() {
+        return setting("it.db.user");
+    }
+
+    static Optional<String> databasePassword() {
+        return setting("it.db.password");
+    }
+
+    static boolean onPostgresql() {
+        return databaseUrl().startsWith("jdbc:postgresql:");
+    }
+
+    private static Optional<String> setting(String name) {
+        return Optional.ofNullable(System.getProperty(name)).filter(value -> !value.isBlank());
     }
 
     static Path workDirectory() {
@@ -53,6 +75,8 @@ public final class Deployments {
                 "config_ordinal=500",
                 "jwt.secret=" + JWT_SECRET,
                 "db.url=" + databaseUrl().replace("\\", "\\\\"),
+                databaseUser().map(user -> "db.user=" + user).orElse(""),
+                databasePassword().map(password -> "db.password=" + password).orElse(""),
                 "users.import-file=" + testResource("/it-users.json").toString().replace("\\", "\\\\"),
                 // the tests stand in for clients at other addresses through X-Forwarded-For
                 "http.trusted-proxies=127.0.0.1",

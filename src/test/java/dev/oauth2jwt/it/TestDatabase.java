@@ -4,17 +4,47 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 
 /** Direct access to the server's database, for states no API can create (a corrupt hash) and to look behind the API. */
 final class TestDatabase {
 
+    private static boolean emptied;
+
     private TestDatabase() {
     }
 
+    /** PostgreSQL outlives the run: the first deployment of a run starts from an empty schema. */
+    static synchronized void emptyOnce() {
+        if (emptied || !Deployments.onPostgresql()) {
+            return;
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database " + Deployments.databaseUrl()
+                    + " (its user must own it): " + e.getMessage(), e);
+        }
+        emptied = true;
+    }
+
+    static Connection connect() throws SQLException {
+        Properties login = new Properties();
+        Deployments.databaseUser().ifPresent(user -> login.setProperty("user", user));
+        Deployments.databasePassword().ifPresent(password -> login.setProperty("password", password));
+        return DriverManager.getConnection(Deployments.databaseUrl(), login);
+    }
+
+    private static String nextUserId() {
+        return Deployments.onPostgresql() ? "nextval('users_id_seq')" : "NEXT VALUE FOR users_id_seq";
+    }
+
     static void insertUser(String username, String hashedPassword) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(Deployments.databaseUrl());
+        try (Connection connection = connect();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO users (id, username, hashed_password) VALUES (NEXT VALUE FOR users_id_seq, ?, ?)")) {
+                     "INSERT INTO users (id, username, hashed_password) VALUES (" + nextUserId() + ", ?, ?)")) {
             insert.setString(1, username);
             insert.setString(2, hashedPassword);
             insert.executeUpdate();
@@ -22,7 +52,7 @@ final class TestDatabase {
     }
 
     static String hashOf(String username) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(Deployments.databaseUrl());
+        try (Connection connection = connect();
              PreparedStatement query = connection.prepareStatement("SELECT hashed_password FROM users WHERE username = ?")) {
             query.setString(1, username);
             try (var result = query.executeQuery()) {
@@ -32,7 +62,7 @@ final class TestDatabase {
     }
 
     static void execute(String sql, String... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(Deployments.databaseUrl());
+        try (Connection connection = connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);

@@ -56,7 +56,7 @@ public class Database {
     int maxPoolSize;
 
     @Inject
-    @ConfigProperty(name = "db.pool.connection-timeout-ms", defaultValue = "5000")
+    @ConfigProperty(name = "db.pool.connection-timeout-ms", defaultValue = "1000")
     long connectionTimeoutMillis;
 
     private HikariDataSource dataSource;
@@ -105,11 +105,22 @@ public class Database {
         }
     }
 
+    /** Whether a connection can be had and answers within a second (for readiness). */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Runs a read; the entity manager is closed afterwards, so results come back detached. */
     public <T> T read(Function<EntityManager, T> work) {
         EntityManager em = entityManagerFactory.createEntityManager();
         try {
             return work.apply(em);
+        } catch (RuntimeException e) {
+            throw unavailableOr(e);
         } finally {
             em.close();
         }
@@ -124,12 +135,27 @@ public class Database {
             T result = work.apply(em);
             transaction.commit();
             return result;
+        } catch (RuntimeException e) {
+            rollBack(transaction, e);
+            throw unavailableOr(e);
         } finally {
+            em.close();
+        }
+    }
+
+    /** A rollback that fails too (the connection is gone) must not hide why the work failed. */
+    private static void rollBack(EntityTransaction transaction, RuntimeException failure) {
+        try {
             if (transaction.isActive()) {
                 transaction.rollback();
             }
-            em.close();
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
         }
+    }
+
+    private static RuntimeException unavailableOr(RuntimeException failure) {
+        return DatabaseUnavailableException.isUnavailable(failure) ? new DatabaseUnavailableException(failure) : failure;
     }
 
     /**
@@ -146,6 +172,9 @@ public class Database {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return false;
+            }
+            if (DatabaseUnavailableException.isUnavailable(e)) {
+                throw new DatabaseUnavailableException(e);
             }
             throw new PersistenceException("Insert failed (SQL state " + e.getSQLState() + ")", e);
         }

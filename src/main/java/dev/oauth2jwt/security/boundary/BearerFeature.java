@@ -1,6 +1,7 @@
 package dev.oauth2jwt.security.boundary;
 
 import dev.oauth2jwt.http.control.ClientAddresses;
+import dev.oauth2jwt.operations.control.Metrics;
 import dev.oauth2jwt.security.control.AuditLog;
 import dev.oauth2jwt.token.control.TokenVerifier;
 import dev.oauth2jwt.users.control.UserStore;
@@ -35,6 +36,9 @@ public class BearerFeature implements DynamicFeature {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     ClientAddresses clientAddresses;

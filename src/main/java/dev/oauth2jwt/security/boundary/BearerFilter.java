@@ -34,6 +34,15 @@ final class BearerFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long started = System.nanoTime();
+        try {
+            check(request);
+        } finally {
+            checks.metrics.tokenChecked(System.nanoTime() - started);
+        }
+    }
+
+    private void check(ContainerRequestContext request) {
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token == null) {
             request.abortWith(challenge(401, "Not authenticated", List.of(), null));
@@ -77,6 +86,7 @@ final class BearerFilter implements ContainerRequestFilter {
     }
 
     private void refuse(ContainerRequestContext request, String error, String reason) {
+        checks.metrics.tokenRefused(reason);
         checks.audit.tokenRefused(reason, checks.clientAddress(request), request.getUriInfo().getRequestUri().getRawPath());
         request.abortWith(challenge(401, "Could not validate credentials", required, error));
     }

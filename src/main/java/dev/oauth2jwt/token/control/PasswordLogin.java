@@ -1,5 +1,6 @@
 package dev.oauth2jwt.token.control;
 
+import dev.oauth2jwt.operations.control.Metrics;
 import dev.oauth2jwt.security.control.AuditLog;
 import dev.oauth2jwt.security.entity.Scope;
 import dev.oauth2jwt.throttling.control.LoginThrottle;
@@ -48,7 +49,29 @@ public class PasswordLogin {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    Metrics metrics;
+
     public Result login(String username, String password, String requestedScope, String clientAddress) {
+        long started = System.nanoTime();
+        try {
+            Result result = throttledOrLogin(username, password, requestedScope, clientAddress);
+            metrics.login(outcome(result), System.nanoTime() - started);
+            return result;
+        } catch (ServerBusyException e) {
+            metrics.login("busy", System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private static String outcome(Result result) {
+        if (result instanceof Result.Granted) {
+            return "success";
+        }
+        return result instanceof Result.Throttled ? "throttled" : "failure";
+    }
+
+    private Result throttledOrLogin(String username, String password, String requestedScope, String clientAddress) {
         // A throttled caller is answered before queueing for the hashing capacity it must not use.
         Result throttled = throttled(username, clientAddress);
         if (throttled != null) {

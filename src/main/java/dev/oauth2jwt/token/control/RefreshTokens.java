@@ -116,6 +116,14 @@ public class RefreshTokens {
         });
     }
 
+    /** Refresh tokens that could still be exchanged: neither spent, revoked nor expired. */
+    public long countActive() {
+        return database.read(em -> em.createQuery("SELECT COUNT(t) FROM RefreshToken t "
+                        + "WHERE t.usedAt IS NULL AND t.revokedAt IS NULL AND t.expiresAt > :now", Long.class)
+                .setParameter("now", clock.millis())
+                .getSingleResult());
+    }
+
     private String create(EntityManager em, User user, Set<String> scopes, String family) {
         byte[] value = new byte[32];
         random.nextBytes(value);

@@ -70,6 +70,7 @@ class PasswordLoginTest {
             }
         };
         login.hasher = PasswordHasherTest.hasher(4);
+        login.metrics = new dev.oauth2jwt.operations.control.Metrics();
         login.audit = new AuditLog() {
             @Override
             public void login(String outcome, String username, String client, String reason) {

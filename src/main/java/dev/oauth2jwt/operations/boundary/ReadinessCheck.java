@@ -1,0 +1,32 @@
+package dev.oauth2jwt.operations.boundary;
+
+import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.token.control.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when the database answers and a signing key is loaded: a load balancer sends traffic then. */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+
+    @Inject
+    Database database;
+
+    @Inject
+    SigningKeys keys;
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean databaseUp = database.isReachable();
+        boolean keyLoaded = keys.current() != null;
+        return HealthCheckResponse.named("oauth2-jwt")
+                .status(databaseUp && keyLoaded)
+                .withData("database", databaseUp ? "UP" : "DOWN")
+                .withData("signing-key", keyLoaded ? "UP" : "DOWN")
+                .build();
+    }
+}
