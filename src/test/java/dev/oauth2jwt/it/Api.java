@@ -33,7 +33,16 @@ public final class Api {
     private final URI base;
 
     public Api(URL deployment) {
-        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + "/");
+        this(URI.create("http://127.0.0.1:" + deployment.getPort() + "/"));
+    }
+
+    private Api(URI base) {
+        this.base = base;
+    }
+
+    /** A client of another base URL, e.g. a server's management port. */
+    public static Api at(String base) {
+        return new Api(URI.create(base));
     }
 
     public URI uri(String path) {

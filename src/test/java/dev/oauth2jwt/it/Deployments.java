@@ -58,6 +58,11 @@ public final class Deployments {
         return setting("it.db.password");
     }
 
+    /** The suite runs on WildFly (-Dwildfly) instead of Payara Micro. */
+    static boolean onWildFly() {
+        return "wildfly".equals(System.getProperty("arquillian.launch"));
+    }
+
     static boolean onPostgresql() {
         return databaseUrl().startsWith("jdbc:postgresql:");
     }

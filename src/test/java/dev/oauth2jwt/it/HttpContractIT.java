@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +52,9 @@ class HttpContractIT extends ServerTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"/nothing", "/user", "/users/me/other/", "/token/extra", "/error-page", "/WEB-INF/web.xml"})
     void unknownPathsAre404Json(String path) {
+        // Undertow answers WEB-INF paths itself, with HTML, before any application code or error
+        // page: outside the application's reach on WildFly (see the README)
+        Assumptions.assumeFalse(Deployments.onWildFly() && path.startsWith("/WEB-INF"), "Undertow's own 404");
         assertJsonError(api.get(path), 404, "Not Found");
     }
 
