@@ -84,14 +84,12 @@ class ConfiguredModesIT extends ServerTestBase {
     void newTokensAreSignedWithTheCurrentSecret() {
         String token = api.login("johndoe", "secret");
 
-        String[] parts = token.split("\\.");
-        String resigned = Jwts.hs256(Deployments.JWT_SECRET, Jwts.part(token, 0), Jwts.part(token, 1));
-        assertEquals(resigned.split("\\.")[2], parts[2]);
+        assertEquals(Jwts.signatureWith(Deployments.JWT_SECRET, token), token.split("\\.")[2]);
         assertTrue(Jwts.part(token, 0).contains("\"kid\""));
     }
 
     @Test
-    void loginsBeyondTheHashingCapacityGetAQuick503() throws Exception {
+    void loginsBeyondTheHashingCapacityGet503WithRetryAfter() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Answer>>();

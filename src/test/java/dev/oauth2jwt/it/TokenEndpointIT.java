@@ -62,9 +62,7 @@ class TokenEndpointIT extends ServerTestBase {
     void theTokenIsSignedWithTheSecretAsPyJwtWouldSignIt() {
         String token = api.login("johndoe", "secret");
 
-        String[] parts = token.split("\\.");
-        String expected = Jwts.hs256(Deployments.JWT_SECRET, Jwts.part(token, 0), Jwts.part(token, 1));
-        assertEquals(expected.split("\\.")[2], parts[2]);
+        assertEquals(Jwts.signatureWith(Deployments.JWT_SECRET, token), token.split("\\.")[2]);
     }
 
     @Test

@@ -95,6 +95,25 @@ class TokenLifecycleIT extends ServerTestBase {
     }
 
     @Test
+    void guessingTheCurrentPasswordIsThrottledLikeALogin() {
+        String access = api.login("password-guesser", "janes-password");
+        String[] asClient = {"Authorization", "Bearer " + access, "X-Forwarded-For", "198.51.100.131"};
+
+        for (int i = 0; i < 10; i++) {
+            Api.Answer wrong = api.postJson("/users/me/password",
+                    "{\"current_password\":\"guess-" + i + "\",\"new_password\":\"brand-new-password\"}", asClient);
+            assertEquals(400, wrong.status(), wrong::toString);
+        }
+        Api.Answer throttled = api.postJson("/users/me/password",
+                "{\"current_password\":\"janes-password\",\"new_password\":\"brand-new-password\"}", asClient);
+
+        assertEquals(429, throttled.status(), throttled::toString);
+        assertEquals("{\"detail\":\"Too many failed login attempts\"}", throttled.body());
+        assertTrue(Long.parseLong(throttled.header("retry-after")) >= 1, throttled.header("retry-after"));
+        assertEquals(200, me(access).status(), "the right password was not taken: the token still works");
+    }
+
+    @Test
     void aNewPasswordIsCheckedLikeAnyOther() {
         String access = api.login("johndoe", "secret");
 

@@ -47,6 +47,11 @@ public final class Jwts {
         }
     }
 
+    /** The HS256 signature PyJWT would put on this token's header and payload with the secret. */
+    public static String signatureWith(String secret, String token) {
+        return hs256(secret, part(token, 0), part(token, 1)).split("\\.")[2];
+    }
+
     /** The decoded JSON of one part (0 header, 1 payload) of a compact token. */
     public static String part(String token, int index) {
         return new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]), StandardCharsets.UTF_8);

@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A quick 503 when the password hashing capacity is exhausted, instead of an unbounded queue. */
+/**
+ * A 503 when the password hashing capacity is exhausted, instead of an unbounded queue (the login
+ * resource sends it a little later, see token.boundary.RefusedLogins).
+ */
 @Provider
 public class ServerBusyExceptionMapper implements ExceptionMapper<ServerBusyException> {
 

@@ -3,6 +3,7 @@ package dev.oauth2jwt.http.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -55,6 +56,11 @@ public class ClientAddresses {
             }
         }
         trusted = List.copyOf(ranges);
+    }
+
+    /** The client of a servlet request: its peer, or what a trusted proxy says in X-Forwarded-For. */
+    public String of(HttpServletRequest request) {
+        return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
     public String resolve(String peer, String forwardedFor) {

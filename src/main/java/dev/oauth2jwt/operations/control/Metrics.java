@@ -8,7 +8,6 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,7 +54,7 @@ public class Metrics {
             .register(registry);
 
     @Inject
-    Instance<RefreshTokens> refreshTokens;
+    RefreshTokens refreshTokens;
 
     @PostConstruct
     void registerGauges() {
@@ -64,7 +63,7 @@ public class Metrics {
                 .help("Refresh tokens neither spent, revoked nor expired")
                 .callback(callback -> {
                     try {
-                        callback.call(refreshTokens.get().countActive());
+                        callback.call(refreshTokens.countActive());
                     } catch (RuntimeException e) {   // the database is down: no sample rather than no page
                         LOG.log(Level.FINE, "cannot count refresh tokens", e);
                     }

@@ -11,6 +11,7 @@ import dev.oauth2jwt.token.entity.PasswordGrantRequest;
 import dev.oauth2jwt.token.entity.RefreshGrantRequest;
 import dev.oauth2jwt.errors.boundary.ApiException;
 import dev.oauth2jwt.http.control.ClientAddresses;
+import dev.oauth2jwt.throttling.boundary.TooManyFailedLoginsException;
 import dev.oauth2jwt.token.control.PasswordLogin;
 import dev.oauth2jwt.token.control.PasswordLogin.Result;
 import dev.oauth2jwt.token.entity.OAuthError;
@@ -72,19 +73,14 @@ public class TokenResource {
         long arrived = System.nanoTime();
         try {
             answer.resume(grant(headers, request, body));
-        } catch (ServerBusyException busy) {
-            refusedLogins.answerLater(answer, busy, arrived, System.nanoTime());
-        } catch (ApiException refusal) {
-            if (refusal.status() != 429) {
-                throw refusal;
-            }
+        } catch (ServerBusyException | TooManyFailedLoginsException refusal) {
             refusedLogins.answerLater(answer, refusal, arrived, System.nanoTime());
         }
     }
 
     private Response grant(HttpHeaders headers, HttpServletRequest request, InputStream body) {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
-        String client = clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        String client = clientAddresses.of(request);
         Result result;
         if (List.of("refresh_token").equals(form.get("grant_type"))) {
             List<String> refreshToken = form.get("refresh_token");
@@ -107,8 +103,7 @@ public class TokenResource {
                     .build();
         }
         if (result instanceof Result.Throttled throttled) {
-            throw new ApiException(429, "Too many failed login attempts",
-                    Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds())));
+            throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
         }
         throw new ApiException(401, "Incorrect username or password", Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
     }

@@ -12,6 +12,7 @@ import dev.oauth2jwt.errors.entity.ValidationErrors;
 import dev.oauth2jwt.security.entity.Scope;
 import dev.oauth2jwt.users.entity.PasswordChangeRequest;
 import dev.oauth2jwt.errors.boundary.ApiException;
+import dev.oauth2jwt.throttling.boundary.TooManyFailedLoginsException;
 import dev.oauth2jwt.http.boundary.JsonBody;
 import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.security.boundary.Authenticated;
@@ -34,7 +35,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller's own account: {@code GET /users/me/}, {@code GET /users/me/items/}, {@code POST /users/me/password}. */
@@ -97,14 +97,15 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed login attempts; see Retry-After.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public Response changePassword(@Context SecurityContext security, @Context HttpHeaders headers,
                                    @Context HttpServletRequest request, InputStream body) {
         String[] passwords = UserJson.passwordChange(JsonBody.read(headers.getMediaType(), headers.getLength(), body));
-        String client = clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        String client = clientAddresses.of(request);
         PasswordChange.Result result = passwordChange.change(Caller.of(security).getName(), passwords[0], passwords[1], client);
         if (result instanceof PasswordChange.Result.Throttled throttled) {
-            throw new ApiException(429, "Too many failed login attempts",
-                    Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds())));
+            throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
         }
         if (result instanceof PasswordChange.Result.WrongPassword) {
             throw new ApiException(400, "Incorrect password");
