@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.Map;
  */
 public final class JsonBody {
 
-    static final int MAX_BYTES = 64 * 1024;
     private static final JsonReaderFactory STRICT =
             Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
@@ -35,18 +33,7 @@ public final class JsonBody {
         if (type == null || !(MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.getSubtype().endsWith("+json"))) {
             throw new ApiException(415, "Unsupported Media Type");
         }
-        if (declaredLength > MAX_BYTES) {
-            throw new ApiException(413, "Request body too large");
-        }
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new ApiException(400, "There was an error parsing the body");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new ApiException(413, "Request body too large");
-        }
+        byte[] bytes = BoundedBody.read(declaredLength, body);
         JsonValue value;
         try (JsonReader reader = STRICT.createReader(new ByteArrayInputStream(bytes))) {
             value = reader.readValue();

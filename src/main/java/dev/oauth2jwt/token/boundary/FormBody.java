@@ -1,10 +1,10 @@
 package dev.oauth2jwt.token.boundary;
 
 import dev.oauth2jwt.errors.boundary.ApiException;
+import dev.oauth2jwt.http.boundary.BoundedBody;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -12,6 +12,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads an {@code application/x-www-form-urlencoded} body. Any other body holds no form fields
@@ -20,9 +22,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class FormBody {
 
-    /** Far above any honest login form; an upload here is refused before it is read whole. */
-    static final int MAX_BYTES = 64 * 1024;
-    static final String UNPARSABLE = "There was an error parsing the body";
+    static final String UNPARSABLE = BoundedBody.UNPARSABLE;
 
     private FormBody() {
     }
@@ -33,11 +33,8 @@ final class FormBody {
         if (type == null || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type) || body == null) {
             return form;
         }
-        if (declaredLength > MAX_BYTES) {
-            throw tooLarge();
-        }
         Charset charset = charset(type);
-        String text = decode(readBounded(body), charset);
+        String text = decode(BoundedBody.read(declaredLength, body), charset);
         if (text.isEmpty()) {
             return form;
         }
@@ -53,21 +50,15 @@ final class FormBody {
         return form;
     }
 
+    /** The field's value when it was sent exactly once and not empty. */
+    static Optional<String> single(MultivaluedMap<String, String> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.size() != 1 || values.get(0).isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
     private static Charset charset(MediaType type) {
         String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);   // known: CharsetCheck ran first
-    }
-
-    private static byte[] readBounded(InputStream body) {
-        try {
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw tooLarge();
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new ApiException(400, UNPARSABLE);
-        }
     }
 
     private static String decode(byte[] bytes, Charset charset) {
@@ -95,7 +86,4 @@ final class FormBody {
         return decoded;
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(413, "Request body too large");
-    }
 }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /revoke} (RFC 7009): revokes a refresh token and every token rotated from the same
@@ -43,11 +43,11 @@ public class RevokeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
     public Response revoke(@Context HttpHeaders headers, InputStream body) {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
-        List<String> token = form.get("token");
-        if (token == null || token.size() != 1 || token.get(0).isEmpty()) {
+        Optional<String> token = FormBody.single(form, "token");
+        if (token.isEmpty()) {
             return TokenResource.oauthError("invalid_request");
         }
-        refreshTokens.revoke(token.get(0));
+        refreshTokens.revoke(token.get());
         return Response.ok().build();
     }
 }

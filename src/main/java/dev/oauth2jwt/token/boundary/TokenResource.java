@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /token}: the OAuth2 password grant (the seed's {@code login_for_access_token}) and
@@ -83,11 +84,11 @@ public class TokenResource {
         String client = clientAddresses.of(request);
         Result result;
         if (List.of("refresh_token").equals(form.get("grant_type"))) {
-            List<String> refreshToken = form.get("refresh_token");
-            if (refreshToken == null || refreshToken.size() != 1 || refreshToken.get(0).isEmpty()) {
+            Optional<String> refreshToken = FormBody.single(form, "refresh_token");
+            if (refreshToken.isEmpty()) {
                 return oauthError("invalid_request");
             }
-            result = logins.refresh(refreshToken.get(0), form.getFirst("scope"), client);
+            result = logins.refresh(refreshToken.get(), form.getFirst("scope"), client);
             if (result instanceof Result.Refused) {
                 return oauthError("invalid_grant");
             }

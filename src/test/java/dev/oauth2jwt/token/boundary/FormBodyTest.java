@@ -1,5 +1,6 @@
 package dev.oauth2jwt.token.boundary;
 
+import dev.oauth2jwt.http.boundary.BoundedBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,11 +91,11 @@ class FormBodyTest {
 
     @Test
     void bodiesOverTheLimitAre413() {
-        byte[] limit = new byte[FormBody.MAX_BYTES];
+        byte[] limit = new byte[BoundedBody.MAX_BYTES];
         java.util.Arrays.fill(limit, (byte) 'a');
         assertEquals(1, read(FORM, limit).size());
 
-        byte[] over = new byte[FormBody.MAX_BYTES + 1];
+        byte[] over = new byte[BoundedBody.MAX_BYTES + 1];
         java.util.Arrays.fill(over, (byte) 'a');
         assertEquals(413, refusal(FORM, over));
         ApiException chunked = assertThrows(ApiException.class, () -> FormBody.read(FORM, -1, new ByteArrayInputStream(over)));
