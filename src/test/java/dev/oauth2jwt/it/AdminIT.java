@@ -81,6 +81,37 @@ class AdminIT extends ServerTestBase {
     }
 
     @Test
+    void namesAPathNormaliserWouldChangeAre422() {
+        for (String name : new String[]{".", ".."}) {
+            Api.Answer answer = create("{\"username\":\"" + name + "\",\"password\":\"dots-password\"}");
+
+            assertEquals(422, answer.status(), answer::toString);
+            assertEquals("{\"detail\":[{\"type\":\"value_error\",\"loc\":[\"body\",\"username\"],\"msg\":\"Value error, '" + name
+                    + "' is not a username: a URL path cannot name it\",\"input\":\"" + name + "\",\"ctx\":{\"error\":\"'" + name
+                    + "' is not a username: a URL path cannot name it\"}}]}", answer.body());
+        }
+        assertEquals(200, api.get("/users?limit=200", "Authorization", admin).status());
+    }
+
+    @Test
+    void importedHashesMustNotPinAHashingSlotNorBeTooWeak() {
+        Api.Answer costly = create("{\"username\":\"costly\",\"hashed_password\":"
+                + "\"$2b$15$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW\"}");
+        assertEquals(422, costly.status(), costly::toString);
+        assertTrue(costly.body().contains("\"loc\":[\"body\",\"hashed_password\"],\"msg\":\"Value error, hashed_password has "
+                + "bcrypt cost 15, outside the accepted 4 to 14 (BCRYPT_COST + 2)\""), costly.body());
+
+        Api.Answer weak = create("{\"username\":\"weak\",\"hashed_password\":"
+                + "\"pbkdf2_sha256$1$salt$zy1oTMNzIztg8jMVVqpHyzWr464Z58RhOAdpV3tSOiI=\"}");
+        assertEquals(422, weak.status(), weak::toString);
+        assertTrue(weak.body().contains("hashed_password has 1 PBKDF2 iterations, outside the accepted 1000 to 2000000"), weak.body());
+
+        assertEquals(404, api.get("/users/costly", "Authorization", admin).status(), "nothing was created");
+        assertEquals(201, create("{\"username\":\"costly-enough\",\"hashed_password\":"
+                + "\"$2a$14$7R0zR61ME0ae4Z0tK4noY.AGEj9Vq4HR9X/.appfANgfONDZoW13a\"}").status(), "cost 14 is within");
+    }
+
+    @Test
     void badJsonAndOtherBodiesAreRefusedClearly() {
         Api.Answer broken = create("{\"username\":");
         assertEquals(422, broken.status());

@@ -3,20 +3,11 @@ package dev.oauth2jwt.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +21,7 @@ class StartupRefusalIT {
 
     static final String GOOD_SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef";
 
-    Server server;
+    PayaraMicroProcess server;
 
     /** Stops the server whatever the test's outcome: a failed assertion must not leave a process behind. */
     @AfterEach
@@ -42,7 +33,7 @@ class StartupRefusalIT {
 
     @Test
     void aSecretUnder32BytesStopsTheApplication() throws Exception {
-        server = Server.start("short-secret", Map.of("JWT_SECRET", "too-short"));
+        server = PayaraMicroProcess.start("short-secret", Map.of("JWT_SECRET", "too-short"));
 
         assertTrue(server.log().contains("JWT_SECRET is 9 bytes long; HS256 needs at least 32 bytes"), server::log);
         assertTrue(server.log().contains("openssl rand -hex 32"), server::log);
@@ -51,7 +42,7 @@ class StartupRefusalIT {
 
     @Test
     void aMalformedUsersFileStopsTheApplicationNamingTheEntryAndImportsNothing() throws Exception {
-        Path work = Server.work("bad-users-file");
+        Path work = PayaraMicroProcess.work("bad-users-file");
         Path users = work.resolve("users.json");
         Files.writeString(users, """
                 {
@@ -59,7 +50,7 @@ class StartupRefusalIT {
                   "mallory": {"username": "mallory", "hashed_password": "plain-text-password"}
                 }
                 """);
-        server = Server.start("bad-users-file", Map.of("JWT_SECRET", GOOD_SECRET, "USERS_IMPORT_FILE", users.toString()));
+        server = PayaraMicroProcess.start("bad-users-file", Map.of("JWT_SECRET", GOOD_SECRET, "USERS_IMPORT_FILE", users.toString()));
 
         assertTrue(server.log().contains("USERS_IMPORT_FILE '" + users + "': entry \"mallory\": \"hashed_password\" is neither a bcrypt hash"),
                 server::log);
@@ -67,6 +58,19 @@ class StartupRefusalIT {
         server.stop();   // the database is read once the server has let go of it
 
         assertEquals(0, userCount(server.databasePath()), "not even the valid entry before the bad one");
+    }
+
+    @Test
+    void anImportedHashThatWouldPinAHashingSlotStopsTheApplicationNamingTheEntry() throws Exception {
+        Path users = PayaraMicroProcess.work("costly-hash").resolve("users.json");
+        Files.writeString(users, """
+                {"costly": {"username": "costly", "hashed_password": "$2b$20$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW"}}
+                """);
+        server = PayaraMicroProcess.start("costly-hash", Map.of("JWT_SECRET", GOOD_SECRET, "USERS_IMPORT_FILE", users.toString()));
+
+        assertTrue(server.log().contains("entry \"costly\": \"hashed_password\" has bcrypt cost 20, outside the accepted 4 to 14 "
+                + "(BCRYPT_COST + 2)"), server::log);
+        assertNotServing(server.postLogin());
     }
 
     /** Users in the database the server used; none when it never got to create the table. */
@@ -86,77 +90,5 @@ class StartupRefusalIT {
     /** Payara answers 404, or an empty 500 where the failed application was meant to be. */
     static void assertNotServing(int status) {
         assertTrue(status == 404 || status == 500, "the application must not be serving, yet it answered " + status);
-    }
-
-    /** One Payara Micro process running the built WAR, its output in a file. */
-    record Server(Process process, Path logFile, Path databasePath, int port) {
-
-        static Path work(String name) throws IOException {
-            return Files.createDirectories(Path.of(System.getProperty("it.work", "target/it-work"))
-                    .toAbsolutePath().resolve("startup-refusal").resolve(name));
-        }
-
-        static Server start(String name, Map<String, String> environment) throws Exception {
-            Path work = work(name);
-            Path log = work.resolve("server.log");
-            Path database = work.resolve("db/oauth2-jwt");
-            int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                    "--nocluster", "--disablephonehome", "--port", String.valueOf(port),
-                    "--deploy", System.getProperty("it.war", "target/oauth2-jwt.war"), "--contextroot", "/"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("DB_URL", "jdbc:h2:file:" + database);
-            builder.environment().putAll(environment);
-            Server server = new Server(builder.start(), log, database, port);
-            server.awaitReady();
-            return server;
-        }
-
-        void awaitReady() throws Exception {
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-            while (Instant.now().isBefore(deadline) && process.isAlive()) {
-                if (log().contains("ready in")) {
-                    return;
-                }
-                Thread.sleep(250);
-            }
-            stop();
-            throw new AssertionError("Payara Micro did not come up:\n" + log());
-        }
-
-        String log() {
-            try {
-                return Files.readString(logFile);
-            } catch (IOException e) {
-                return e.toString();
-            }
-        }
-
-        int postLogin() throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=johndoe&password=secret"))
-                    .build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-
-        void stop() throws InterruptedException {
-            if (!process.isAlive()) {
-                return;
-            }
-            process.destroy();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
-        }
     }
 }

@@ -61,6 +61,19 @@ final class TestDatabase {
         }
     }
 
+    static long longValue(String query, String... parameters) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement statement = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     static void execute(String sql, String... parameters) throws SQLException {
         try (Connection connection = connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.oauth2jwt.testing.Jwts;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Refresh tokens, revocation and hash migration on the real server. */
+/** Refresh tokens, login sessions, revocation and hash migration on the real server. */
 class TokenLifecycleIT extends ServerTestBase {
 
     static final String INVALID_GRANT = "{\"error\":\"invalid_grant\"}";
@@ -26,6 +35,136 @@ class TokenLifecycleIT extends ServerTestBase {
 
     Api.Answer me(String accessToken) {
         return api.get("/users/me/", "Authorization", "Bearer " + accessToken);
+    }
+
+    String admin() {
+        return "Bearer " + api.login("admin-user", "janes-password", "me admin").getString("access_token");
+    }
+
+    static JsonObject claims(String accessToken) {
+        return Json.createReader(new StringReader(Jwts.part(accessToken, 1))).readObject();
+    }
+
+    @Test
+    void aRecreatedUsernameAcceptsNoneOfTheOldOwnersTokens() throws Exception {
+        String admin = admin();
+        assertEquals(201, api.postJson("/users", "{\"username\":\"recreated\",\"password\":\"first-owners-password\"}",
+                "Authorization", admin).status());
+        JsonObject oldOwner = api.login("recreated", "first-owners-password", "me");
+        // a token without a session, as a FastAPI service sharing the secret issues them (after the second of the creation)
+        Thread.sleep(1000);
+        long now = System.currentTimeMillis() / 1000;
+        String sessionless = Jwts.hs256(Deployments.JWT_SECRET, "{\"sub\":\"recreated\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
+        assertEquals(200, me(sessionless).status());
+
+        assertEquals(204, api.method("DELETE", "/users/recreated", "Authorization", admin).status());
+        assertEquals(201, api.postJson("/users", "{\"username\":\"recreated\",\"password\":\"second-owners-password\"}",
+                "Authorization", admin).status());
+        Thread.sleep(Eventually.A_SECOND_AND_A_BIT.toMillis());   // past any cache of the old account
+
+        assertEquals(401, me(oldOwner.getString("access_token")).status());
+        assertEquals(401, me(sessionless).status(), "issued before the account existed");
+        assertEquals(INVALID_GRANT, refresh(oldOwner.getString("refresh_token")).body());
+        assertEquals(200, me(api.login("recreated", "second-owners-password")).status(), "the new owner's work");
+    }
+
+    /**
+     * A login checks a cost-14 hash (about a second here) while the account is revoked: the login
+     * read the account before, and must not hand out tokens that outlive the revocation.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"logout", "password", "disable", "delete"})
+    void aLoginInFlightWhenTheAccountIsRevokedGetsNoWorkingToken(String change) throws Exception {
+        String user = "slow-" + change;
+        String admin = admin();
+        String ownToken = "logout".equals(change) ? api.login(user, "janes-password") : null;
+        Map<String, Consumer<String>> changes = Map.of(
+                "logout", name -> assertEquals(204, api.postForm("/logout", "", "Authorization", "Bearer " + ownToken).status()),
+                "password", name -> assertEquals(200, api.patchJson("/users/" + name, "{\"password\":\"a-brand-new-password\"}",
+                        "Authorization", admin).status()),
+                "disable", name -> assertEquals(200, api.patchJson("/users/" + name, "{\"disabled\":true}",
+                        "Authorization", admin).status()),
+                "delete", name -> assertEquals(204, api.method("DELETE", "/users/" + name, "Authorization", admin).status()));
+
+        long[] answeredAt = new long[1];
+        // start just after a second begins, so that the change and the login's end fall in different
+        // seconds: revocation by iat alone, to the second, cannot tell the login's tokens apart then
+        Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 20);
+        CompletableFuture<Api.Answer> login = CompletableFuture.supplyAsync(() -> {
+            Api.Answer answer = api.postForm("/token", "username=" + user + "&password=janes-password");
+            answeredAt[0] = System.nanoTime();
+            return answer;
+        });
+        Thread.sleep(300);   // the login has read the account and is hashing
+        changes.get(change).accept(user);
+        long changedAt = System.nanoTime();
+        Api.Answer answer = login.get(60, TimeUnit.SECONDS);
+
+        assertTrue(changedAt < answeredAt[0], "the " + change + " must land while the login is hashing (a cost-14 hash takes "
+                + "about a second); it answered " + Duration.ofNanos(answeredAt[0] - changedAt).negated().toMillis() + " ms before");
+        if (answer.status() == 200) {
+            JsonObject tokens = answer.json().asJsonObject();
+            assertEquals(401, me(tokens.getString("access_token")).status(), "a token from the old state works: " + change);
+            assertEquals(INVALID_GRANT, refresh(tokens.getString("refresh_token")).body());
+        } else {
+            assertEquals(401, answer.status(), answer::toString);
+            assertEquals("{\"detail\":\"Incorrect username or password\"}", answer.body());
+        }
+        if ("logout".equals(change)) {
+            assertEquals(200, me(api.login(user, "janes-password")).status(), "a login after the logout works");
+        }
+    }
+
+    @Test
+    void reusingAStolenRefreshTokenEndsTheThiefsAccessTokenButNoOtherSession() throws Exception {
+        JsonObject laptop = api.login("session-user", "janes-password", "me");
+        JsonObject phone = api.login("session-user", "janes-password", "me");
+        JsonObject thief = refresh(laptop.getString("refresh_token")).json().asJsonObject();
+        assertEquals(200, me(thief.getString("access_token")).status());
+
+        assertEquals(INVALID_GRANT, refresh(laptop.getString("refresh_token")).body(), "the user's copy, presented again");
+
+        assertEquals(401, me(thief.getString("access_token")).status(), "the access token got with the stolen one");
+        assertEquals(401, me(laptop.getString("access_token")).status(), "every token of that login");
+        assertEquals(200, me(phone.getString("access_token")).status(), "another login of the same user");
+        assertEquals(200, refresh(phone.getString("refresh_token")).status());
+    }
+
+    @Test
+    void revokingARefreshTokenEndsItsLoginsAccessTokensToo() {
+        JsonObject login = api.login("session-user", "janes-password", "me");
+
+        assertEquals(200, api.postForm("/revoke", "token=" + login.getString("refresh_token")).status());
+
+        assertEquals(401, me(login.getString("access_token")).status());
+    }
+
+    @Test
+    void aLoginSessionEndsAfterJwtRefreshMaxDaysHoweverOftenItIsRefreshed() throws Exception {
+        JsonObject login = api.login("aging-session-user", "janes-password", "me");
+        String session = claims(login.getString("access_token")).getString("sid");
+        long day = Duration.ofDays(1).toMillis();
+        long loggedIn = System.currentTimeMillis() - 30 * day + 60_000;   // 30 days ago, but for a minute
+        TestDatabase.execute("UPDATE login_sessions SET created_at = " + loggedIn + " WHERE id = ?", session);
+
+        Api.Answer refreshed = refresh(login.getString("refresh_token"));
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        assertTrue(TestDatabase.longValue("SELECT expires_at FROM refresh_tokens WHERE family_id = ? AND used_at IS NULL", session)
+                <= loggedIn + 30 * day, "the new refresh token lives a minute, not 7 days");
+
+        TestDatabase.execute("UPDATE login_sessions SET created_at = " + (loggedIn - 61_000) + " WHERE id = ?", session);
+        assertEquals(INVALID_GRANT, refresh(refreshed.json().asJsonObject().getString("refresh_token")).body());
+    }
+
+    @Test
+    void aDisabledUsersTokenGrantsNoGroupsToMicroProfileConsumers() {
+        String disabled = api.login("alice", "secretalice");
+        String active = api.login("johndoe", "secret");
+
+        assertTrue(!claims(disabled).containsKey("groups"), claims(disabled)::toString);
+        assertEquals("me items", claims(disabled).getString("scope"));
+        assertEquals(400, me(disabled).status(), "our own endpoints: Inactive user");
+        assertEquals(2, claims(active).getJsonArray("groups").size());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.oauth2jwt.security.boundary;
 import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.operations.control.Metrics;
 import dev.oauth2jwt.security.control.AuditLog;
+import dev.oauth2jwt.token.control.LoginSessions;
 import dev.oauth2jwt.token.control.TokenVerifier;
 import dev.oauth2jwt.users.control.UserStore;
 import jakarta.annotation.PostConstruct;
@@ -33,6 +34,9 @@ public class BearerFeature implements DynamicFeature {
 
     @Inject
     UserStore users;
+
+    @Inject
+    LoginSessions sessions;
 
     @Inject
     AuditLog audit;

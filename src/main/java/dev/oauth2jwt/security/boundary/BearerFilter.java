@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The token check of one resource method, as FastAPI's {@code OAuth2PasswordBearer} +
  * {@code get_current_user} + {@code get_current_active_user} of the scopes chapter: reads the bearer
- * token, verifies it, loads the user it names, refuses it if revoked, checks the method's scopes,
+ * token, verifies it, loads the user it names, refuses it if revoked (its login session ended, or
+ * issued before the account's last revocation), checks the method's scopes,
  * then that the user is active, and installs the caller. {@link BearerFeature} puts one on every
  * {@link Authenticated} method, with what that method requires worked out once, at deployment.
  */
@@ -66,8 +67,9 @@ final class BearerFilter implements ContainerRequestFilter {
             refuse(request, "invalid_token", "the subject is no user");
             return;
         }
-        if (verified.issuedAt() < user.get().tokensValidAfter()) {
-            refuse(request, "invalid_token", "revoked: issued before the user's last password change or log out");
+        Optional<String> revocation = checks.sessions.revocation(verified, user.get());
+        if (revocation.isPresent()) {
+            refuse(request, "invalid_token", revocation.get());
             return;
         }
         Caller caller = new Caller(verified, user.get());

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.throttling.control;
 
+import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.throttling.entity.FailureCounter;
 import dev.oauth2jwt.users.control.UserRules;
@@ -15,15 +16,36 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Brute-force protection for the password grant (RFC 6749 section 4.3.2): failures are counted
- * per username and per client address, in the database, so every instance sees the same counts.
- * The table cannot grow without bound: only failed logins add rows, each costs a bcrypt
- * computation, and rows whose window has passed are deleted.
+ * Brute-force protection for the token endpoint (RFC 6749 section 4.3.2), as OWASP's
+ * authentication cheat sheet advises: an attacker must not be able to lock a real user out.
+ * Failures are counted in the database, so every instance sees the same counts:
+ * <ul>
+ * <li>per username and address ({@code pair:}): beyond {@code max-failures-per-user}, that address
+ * is refused for that username (429) for a delay doubling up to {@code max-delay-seconds};</li>
+ * <li>per address ({@code addr:}), every username and junk refresh token together: beyond
+ * {@code max-failures-per-address}, the address is refused likewise;</li>
+ * <li>per username ({@code user:}), from every address: beyond {@code max-failures-per-user}, answers
+ * for that username are only slowed down, by a delay doubling up to {@code max-slowdown-seconds},
+ * never refused, so the real user logs in from her own address while it is under attack.</li>
+ * </ul>
+ * IPv6 clients count by their /64 network. The table cannot grow without bound: only failures add
+ * rows, each costs a bcrypt computation or a refused refresh token, and rows whose window has
+ * passed are deleted.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
+    /** What an attempt may do: be refused for {@code retryAfterSeconds}, or go on, answered no sooner than {@code slowdownMillis}. */
+    public record Verdict(long retryAfterSeconds, long slowdownMillis) {
+        public boolean refused() {
+            return retryAfterSeconds > 0;
+        }
+    }
+
     private static final long CLEANUP_EVERY_MILLIS = 60_000;
+    private static final String PAIR = "pair:";
+    private static final String ADDRESS = "addr:";
+    private static final String USER = "user:";
 
     @Inject
     Database database;
@@ -44,24 +66,31 @@ public class LoginThrottle {
     @ConfigProperty(name = "login.throttle.max-delay-seconds")
     int maxDelaySeconds;
 
+    @Inject
+    @ConfigProperty(name = "login.throttle.max-slowdown-seconds")
+    int maxSlowdownSeconds;
+
     Clock clock = Clock.systemUTC();
-    private ThrottlePolicy perUser;
+    private ThrottlePolicy perPair;
     private ThrottlePolicy perAddress;
+    private ThrottlePolicy perUser;
     private final AtomicLong lastCleanup = new AtomicLong();
 
     @PostConstruct
     void init() {
-        if (maxFailuresPerUser < 1 || maxFailuresPerAddress < 1 || windowMinutes < 1 || maxDelaySeconds < 1) {
+        if (maxFailuresPerUser < 1 || maxFailuresPerAddress < 1 || windowMinutes < 1 || maxDelaySeconds < 1
+                || maxSlowdownSeconds < 1) {
             throw new IllegalStateException("LOGIN_THROTTLE_* settings must all be at least 1");
         }
         Duration window = Duration.ofMinutes(windowMinutes);
-        Duration maxDelay = Duration.ofSeconds(maxDelaySeconds);
-        perUser = new ThrottlePolicy(maxFailuresPerUser, window, Duration.ofSeconds(1), maxDelay);
-        perAddress = new ThrottlePolicy(maxFailuresPerAddress, window, Duration.ofSeconds(1), maxDelay);
+        Duration firstDelay = Duration.ofSeconds(1);
+        perPair = new ThrottlePolicy(maxFailuresPerUser, window, firstDelay, Duration.ofSeconds(maxDelaySeconds));
+        perAddress = new ThrottlePolicy(maxFailuresPerAddress, window, firstDelay, Duration.ofSeconds(maxDelaySeconds));
+        perUser = new ThrottlePolicy(maxFailuresPerUser, window, firstDelay, Duration.ofSeconds(maxSlowdownSeconds));
     }
 
-    /** Seconds to wait before this username may be tried from this address; 0 when it may now. */
-    public long retryAfterSeconds(String username, String address) {
+    /** What an attempt for this username (null: none, a refresh token) from this address may do now. */
+    public Verdict check(String username, String address) {
         long now = clock.millis();
         List<String> keys = keys(username, address);
         List<FailureCounter> counters = database.read(em -> em
@@ -69,12 +98,18 @@ public class LoginThrottle {
                 .setParameter("keys", keys)
                 .getResultList());
         long blocked = 0;
+        long slowdown = 0;
         for (FailureCounter counter : counters) {
-            blocked = Math.max(blocked, policyFor(counter.key()).blockedMillis(counter, now));
+            if (counter.key().startsWith(USER)) {
+                slowdown = perUser.slowdownMillis(counter, now);
+            } else {
+                blocked = Math.max(blocked, policyFor(counter.key()).blockedMillis(counter, now));
+            }
         }
-        return (blocked + 999) / 1000;
+        return new Verdict((blocked + 999) / 1000, slowdown);
     }
 
+    /** A failed login for the username from the address; a junk refresh token without a username. */
     public void recordFailure(String username, String address) {
         List<String> keys = keys(username, address);
         long now = clock.millis();
@@ -90,17 +125,24 @@ public class LoginThrottle {
                     counter = new FailureCounter(key, now);
                     em.persist(counter);
                 }
-                policyFor(key).recordFailure(counter, now);
+                if (key.startsWith(USER)) {
+                    perUser.count(counter, now);
+                } else {
+                    policyFor(key).recordFailure(counter, now);
+                }
             }
             return null;
         });
         cleanUpNowAndThen();
     }
 
-    /** A successful login clears the username's failures (not the address's). */
-    public void recordSuccess(String username) {
+    /**
+     * A successful login clears the username's failures from that address; those from other
+     * addresses still count (they may be an attack going on), and so do the address's.
+     */
+    public void recordSuccess(String username, String address) {
         database.inTransaction(em -> em.createQuery("DELETE FROM FailureCounter c WHERE c.key = :key")
-                .setParameter("key", userKey(username))
+                .setParameter("key", pairKey(username, ClientAddresses.countingUnit(address)))
                 .executeUpdate());
     }
 
@@ -119,20 +161,22 @@ public class LoginThrottle {
     }
 
     private ThrottlePolicy policyFor(String key) {
-        return key.startsWith("user:") ? perUser : perAddress;
+        return key.startsWith(ADDRESS) ? perAddress : perPair;
     }
 
-    /** Names no valid account could have are not counted per user: they can never log in. */
+    /** Names no valid account could have are counted per address only: they can never log in. */
     private static List<String> keys(String username, String address) {
-        List<String> keys = new ArrayList<>(2);
-        if (UserRules.isValidUsername(username)) {
-            keys.add(userKey(username));
+        String unit = ClientAddresses.countingUnit(address);
+        List<String> keys = new ArrayList<>(3);
+        keys.add(ADDRESS + unit);
+        if (username != null && UserRules.isValidUsername(username)) {
+            keys.add(pairKey(username, unit));
+            keys.add(USER + username);
         }
-        keys.add("addr:" + address);
         return keys;
     }
 
-    private static String userKey(String username) {
-        return "user:" + username;
+    private static String pairKey(String username, String unit) {
+        return PAIR + unit + " " + username;
     }
 }

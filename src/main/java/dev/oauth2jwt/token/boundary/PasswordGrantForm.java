@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * FastAPI's {@code OAuth2PasswordRequestForm}: {@code grant_type} (optional, exactly "password"),
- * {@code username} and {@code password} (required; empty counts as present), {@code scope}
- * (default empty), {@code client_id} and {@code client_secret} (optional).
+ * {@code username} and {@code password} (required), {@code scope} (default empty),
+ * {@code client_id} and {@code client_secret} (optional). As FastAPI reads forms, a field sent
+ * empty counts as not sent: an empty username or password is missing (422), not wrong.
  */
 public record PasswordGrantForm(String username, String password, String scope, String clientId,
                                 String clientSecret) {
@@ -30,24 +31,30 @@ public record PasswordGrantForm(String username, String password, String scope, 
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
-        String grantType = form.getFirst("grant_type");
+        String grantType = value(form, "grant_type");
         if (grantType != null && !"password".equals(grantType)) {
             errors.add(FieldError.patternMismatch("grant_type", grantType, GRANT_TYPE_PATTERN));
         }
-        String username = form.getFirst("username");
+        String username = value(form, "username");
         if (username == null) {
             errors.add(FieldError.missing("username"));
         }
-        String password = form.getFirst("password");
+        String password = value(form, "password");
         if (password == null) {
             errors.add(FieldError.missing("password"));
         }
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
-        String scope = form.getFirst("scope");
+        String scope = value(form, "scope");
         return new PasswordGrantForm(username, password, scope == null ? "" : scope,
-                form.getFirst("client_id"), form.getFirst("client_secret"));
+                value(form, "client_id"), value(form, "client_secret"));
+    }
+
+    /** The field's value; null when it was not sent or sent empty. */
+    private static String value(MultivaluedMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     @Override

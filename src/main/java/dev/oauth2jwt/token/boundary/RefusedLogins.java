@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.Response;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * than {@code login.refused-answer-millis} after they arrived, suspended without holding a thread.
  * Clients that ignore {@code Retry-After} then cost one cheap answer per connection per interval
  * instead of a stream of instant refusals (a 503 also closes its connection) that would starve
- * every other request. They were told to wait anyway.
+ * every other request. They were told to wait anyway. Logins for a username under attack are
+ * answered late the same way (the throttle's slowdown), whatever their outcome.
  */
 @ApplicationScoped
 public class RefusedLogins {
@@ -31,15 +33,24 @@ public class RefusedLogins {
     ScheduledExecutorService scheduler;
 
     void answerLater(AsyncResponse answer, RuntimeException refusal, long arrivedNanos, long nowNanos) {
-        long remainingMillis = answerAfterMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - arrivedNanos);
+        resumeAt(() -> answer.resume(refusal), answerAfterMillis, arrivedNanos, nowNanos);
+    }
+
+    /** Answers no sooner than {@code afterMillis} after the request arrived (at once if that has passed). */
+    void answerAfter(AsyncResponse answer, Response response, long afterMillis, long arrivedNanos, long nowNanos) {
+        resumeAt(() -> answer.resume(response), afterMillis, arrivedNanos, nowNanos);
+    }
+
+    private void resumeAt(Runnable resume, long afterMillis, long arrivedNanos, long nowNanos) {
+        long remainingMillis = afterMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - arrivedNanos);
         if (remainingMillis <= 0) {
-            answer.resume(refusal);
+            resume.run();
             return;
         }
         try {
-            scheduler().schedule(() -> answer.resume(refusal), remainingMillis, TimeUnit.MILLISECONDS);
+            scheduler().schedule(resume, remainingMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
-            answer.resume(refusal);
+            resume.run();
         }
     }
 

@@ -22,9 +22,10 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * {@code POST /revoke} (RFC 7009): revokes a refresh token and every token rotated from the same
- * login. Always 200, so the answer tells nothing about the token; access tokens cannot be revoked
- * one by one (use {@code POST /logout}).
+ * {@code POST /revoke} (RFC 7009): revokes a refresh token's login session: every refresh token
+ * rotated from the same login and every access token naming it. Always 200, so the answer tells
+ * nothing about the token; an access token is not accepted here (revoke its session's refresh
+ * token, or use {@code POST /logout}).
  */
 @ApplicationScoped
 @Path("revoke")
@@ -35,7 +36,8 @@ public class RevokeResource {
     RefreshTokens refreshTokens;
 
     @POST
-    @Operation(summary = "Revoke a refresh token", description = "RFC 7009: always 200.")
+    @Operation(summary = "Revoke a refresh token", description = "RFC 7009: always 200. Ends the token's login session, "
+            + "its access tokens included.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(implementation = RevokeRequest.class)))
     @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke.")

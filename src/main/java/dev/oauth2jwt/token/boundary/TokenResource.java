@@ -9,7 +9,7 @@ import dev.oauth2jwt.errors.entity.ErrorDetail;
 import dev.oauth2jwt.errors.entity.ValidationErrors;
 import dev.oauth2jwt.token.entity.PasswordGrantRequest;
 import dev.oauth2jwt.token.entity.RefreshGrantRequest;
-import dev.oauth2jwt.errors.boundary.ApiException;
+import dev.oauth2jwt.errors.boundary.ErrorResponses;
 import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.throttling.boundary.TooManyFailedLoginsException;
 import dev.oauth2jwt.token.control.PasswordLogin;
@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,7 +64,7 @@ public class TokenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed login attempts; see Retry-After.",
+    @APIResponse(responseCode = "429", description = "Too many failed login attempts (or refused refresh tokens) from this address; see Retry-After.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     @APIResponse(responseCode = "503", description = "No password hashing capacity free; see Retry-After.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
@@ -73,40 +72,47 @@ public class TokenResource {
             InputStream body) {
         long arrived = System.nanoTime();
         try {
-            answer.resume(grant(headers, request, body));
+            Reply reply = grant(headers, request, body);
+            refusedLogins.answerAfter(answer, reply.response(), reply.slowdownMillis(), arrived, System.nanoTime());
         } catch (ServerBusyException | TooManyFailedLoginsException refusal) {
             refusedLogins.answerLater(answer, refusal, arrived, System.nanoTime());
         }
     }
 
-    private Response grant(HttpHeaders headers, HttpServletRequest request, InputStream body) {
+    /** The answer, and how long after the request's arrival it may be given at the earliest. */
+    private record Reply(Response response, long slowdownMillis) {
+    }
+
+    private Reply grant(HttpHeaders headers, HttpServletRequest request, InputStream body) {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
         String client = clientAddresses.of(request);
         Result result;
         if (List.of("refresh_token").equals(form.get("grant_type"))) {
             Optional<String> refreshToken = FormBody.single(form, "refresh_token");
             if (refreshToken.isEmpty()) {
-                return oauthError("invalid_request");
+                return new Reply(oauthError("invalid_request"), 0);
             }
             result = logins.refresh(refreshToken.get(), form.getFirst("scope"), client);
             if (result instanceof Result.Refused) {
-                return oauthError("invalid_grant");
+                return new Reply(oauthError("invalid_grant"), 0);
             }
         } else {
             PasswordGrantForm grant = PasswordGrantForm.from(form);
             result = logins.login(grant.username(), grant.password(), grant.scope(), client);
         }
         if (result instanceof Result.Granted granted) {
-            return Response.ok(TokenResponse.bearer(granted.accessToken(), granted.refreshToken()))
+            return new Reply(Response.ok(TokenResponse.bearer(granted.accessToken(), granted.refreshToken()))
                     // RFC 6749 section 5.1: a token answer must not be cached
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Pragma", "no-cache")
-                    .build();
+                    .build(), granted.slowdownMillis());
         }
         if (result instanceof Result.Throttled throttled) {
             throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
         }
-        throw new ApiException(401, "Incorrect username or password", Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+        return new Reply(ErrorResponses.of(401, "Incorrect username or password")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build(), ((Result.Refused) result).slowdownMillis());
     }
 
     static Response oauthError(String error) {

@@ -34,7 +34,7 @@ public class PasswordChange {
     AuditLog audit;
 
     public Result change(String username, String currentPassword, String newPassword, String clientAddress) {
-        long wait = throttle.retryAfterSeconds(username, clientAddress);
+        long wait = throttle.check(username, clientAddress).retryAfterSeconds();
         if (wait > 0) {
             audit.loginThrottled(username, clientAddress, "password change, retry after " + wait + " s");
             return new Result.Throttled(wait);
@@ -44,7 +44,7 @@ public class PasswordChange {
             audit.login("failure", username, clientAddress, "wrong current password");
             return new Result.WrongPassword();
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, clientAddress);
         audit.login("password changed", username, clientAddress, null);
         return new Result.Changed();
     }

@@ -2,12 +2,14 @@ package dev.oauth2jwt.token.control;
 
 import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.security.entity.Scope;
+import dev.oauth2jwt.token.entity.LoginSession;
 import dev.oauth2jwt.token.entity.RefreshToken;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -16,22 +18,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refresh tokens (RFC 6749 section 6, OAuth 2.0 Security BCP): opaque random values, stored only as
- * their SHA-256, rotated at every use. A token presented a second time means one copy was stolen:
- * its whole family (every token rotated from the same login) is revoked.
+ * Login sessions and their refresh tokens (RFC 6749 section 6, OAuth 2.0 Security BCP). A password
+ * login starts a session; its refresh tokens are opaque random values, stored only as their
+ * SHA-256, rotated at every use, each living {@code JWT_REFRESH_DAYS} but none past the session's
+ * {@code JWT_REFRESH_MAX_DAYS}. A token presented a second time means one copy was stolen: the
+ * whole session is revoked, the access tokens naming it included.
  */
 @ApplicationScoped
 public class RefreshTokens {
 
+    /** A new session: its id (the access token's {@code sid}) and its first refresh token. */
+    public record Started(String sessionId, String refreshToken) {
+    }
+
     /** The outcome of presenting a refresh token. */
     public sealed interface Exchange {
-        record Granted(User user, Set<String> scopes, String refreshToken) implements Exchange {
+        record Granted(User user, Set<String> scopes, String sessionId, String refreshToken) implements Exchange {
         }
 
         /** Why, for the audit log only: the client is told {@code invalid_grant} whatever it is. */
@@ -45,8 +54,15 @@ public class RefreshTokens {
     Database database;
 
     @Inject
+    LoginSessions sessions;
+
+    @Inject
     @ConfigProperty(name = "jwt.refresh-days")
     int refreshDays;
+
+    @Inject
+    @ConfigProperty(name = "jwt.refresh-max-days")
+    int refreshMaxDays;
 
     Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
@@ -57,11 +73,29 @@ public class RefreshTokens {
         if (refreshDays < 1) {
             throw new IllegalStateException("JWT_REFRESH_DAYS is " + refreshDays + "; it must be at least 1");
         }
+        if (refreshMaxDays < refreshDays) {
+            throw new IllegalStateException("JWT_REFRESH_MAX_DAYS (" + refreshMaxDays + ") is below JWT_REFRESH_DAYS ("
+                    + refreshDays + "): it bounds a whole login session, a single refresh token cannot outlive it");
+        }
     }
 
-    /** A new refresh token, starting a family, for a password login. */
-    public String issue(User user, Set<String> scopes) {
-        return database.inTransaction(em -> create(em, user, scopes, UUID.randomUUID().toString()));
+    /**
+     * Starts a session for a password login, with the account as the login read it before checking
+     * the password. Empty when the account has been revoked (its stamp changed) or deleted since:
+     * that login checked a state that no longer holds. The account's row is locked meanwhile, so a
+     * revocation committing later ends this session too.
+     */
+    public Optional<Started> start(User user, Set<String> scopes) {
+        long now = clock.millis();
+        return database.inTransaction(em -> {
+            User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (current == null || !current.securityStamp().equals(user.securityStamp())) {
+                return Optional.empty();
+            }
+            LoginSession session = new LoginSession(UUID.randomUUID().toString(), user.id(), user.securityStamp(), now);
+            em.persist(session);
+            return Optional.of(new Started(session.id(), create(em, session, user, scopes, now)));
+        });
     }
 
     /**
@@ -70,12 +104,14 @@ public class RefreshTokens {
      */
     public Exchange rotate(String presented, String requestedScope) {
         long now = clock.millis();
+        String[] revokedSession = new String[1];
         Exchange exchange = database.inTransaction(em -> {
             RefreshToken token = find(em, presented);
             if (token == null) {
                 return new Exchange.Refused("unknown refresh token");
             }
-            if (token.revoked()) {
+            LoginSession session = em.find(LoginSession.class, token.familyId());
+            if (session.revoked()) {
                 return new Exchange.Refused("revoked refresh token");
             }
             boolean spentNow = em.createQuery("UPDATE RefreshToken t SET t.usedAt = :now WHERE t.id = :id AND t.usedAt IS NULL")
@@ -83,8 +119,12 @@ public class RefreshTokens {
                     .setParameter("id", token.id())
                     .executeUpdate() == 1;
             if (!spentNow) {
-                revokeFamily(em, token.familyId(), now);
-                return new Exchange.Refused("refresh token reused: family revoked");
+                sessions.revoke(em, session.id(), now);
+                revokedSession[0] = session.id();
+                return new Exchange.Refused("refresh token reused: session revoked");
+            }
+            if (now >= sessionEnd(session)) {   // also when JWT_REFRESH_MAX_DAYS was lowered since
+                return new Exchange.Refused("login session older than JWT_REFRESH_MAX_DAYS");
             }
             if (token.expiresAt() <= now) {
                 return new Exchange.Refused("expired refresh token");
@@ -93,46 +133,56 @@ public class RefreshTokens {
             if (user == null || user.disabled()) {
                 return new Exchange.Refused("user disabled or deleted");
             }
-            if (token.issuedAt() < user.tokensValidAfter() * 1000) {
-                return new Exchange.Refused("revoked by a password change or log out");
+            Optional<String> refusal = session.refusal(user);
+            if (refusal.isPresent()) {
+                return new Exchange.Refused(refusal.get());
             }
             Set<String> original = Scope.parse(token.scope());
             Set<String> scopes = Scope.parse(requestedScope).isEmpty() ? original : Scope.granted(requestedScope, original);
             scopes.retainAll(user.scopes());
-            return new Exchange.Granted(user, scopes, create(em, user, scopes, token.familyId()));
+            return new Exchange.Granted(user, scopes, session.id(), create(em, session, user, scopes, now));
         });
+        if (revokedSession[0] != null) {
+            sessions.forget(revokedSession[0]);
+        }
         cleanUpNowAndThen();
         return exchange;
     }
 
-    /** RFC 7009: revokes the token's family; unknown values are ignored. */
+    /** RFC 7009: revokes the token's session, its access tokens included; unknown values are ignored. */
     public void revoke(String presented) {
-        database.inTransaction(em -> {
+        String revoked = database.inTransaction(em -> {
             RefreshToken token = find(em, presented);
-            if (token != null) {
-                revokeFamily(em, token.familyId(), clock.millis());
+            if (token == null) {
+                return null;
             }
-            return null;
+            sessions.revoke(em, token.familyId(), clock.millis());
+            return token.familyId();
         });
+        if (revoked != null) {
+            sessions.forget(revoked);
+        }
     }
 
-    /** Refresh tokens that could still be exchanged: neither spent, revoked nor expired. */
+    /** Refresh tokens that could still be exchanged: neither spent nor expired, in a session not revoked. */
     public long countActive() {
-        return database.read(em -> em.createQuery("SELECT COUNT(t) FROM RefreshToken t "
-                        + "WHERE t.usedAt IS NULL AND t.revokedAt IS NULL AND t.expiresAt > :now", Long.class)
+        return database.read(em -> em.createQuery("SELECT COUNT(t) FROM RefreshToken t, LoginSession s "
+                        + "WHERE s.id = t.familyId AND s.revokedAt IS NULL AND t.usedAt IS NULL AND t.expiresAt > :now", Long.class)
                 .setParameter("now", clock.millis())
                 .getSingleResult());
     }
 
-    private String create(EntityManager em, User user, Set<String> scopes, String family) {
+    private String create(EntityManager em, LoginSession session, User user, Set<String> scopes, long now) {
         byte[] value = new byte[32];
         random.nextBytes(value);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-        // like access tokens, never issued before the user's last revocation
-        long issuedAt = Math.max(clock.millis(), user.tokensValidAfter() * 1000);
-        em.persist(new RefreshToken(sha256(token), family, user.id(), String.join(" ", scopes), issuedAt,
-                issuedAt + Duration.ofDays(refreshDays).toMillis()));
+        long expiresAt = Math.min(now + Duration.ofDays(refreshDays).toMillis(), sessionEnd(session));
+        em.persist(new RefreshToken(sha256(token), session.id(), user.id(), String.join(" ", scopes), now, expiresAt));
         return token;
+    }
+
+    private long sessionEnd(LoginSession session) {
+        return session.createdAt() + Duration.ofDays(refreshMaxDays).toMillis();
     }
 
     private static RefreshToken find(EntityManager em, String presented) {
@@ -143,23 +193,26 @@ public class RefreshTokens {
                 .orElse(null);
     }
 
-    private static void revokeFamily(EntityManager em, String family, long now) {
-        em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.familyId = :family AND t.revokedAt IS NULL")
-                .setParameter("now", now)
-                .setParameter("family", family)
-                .executeUpdate();
-    }
-
-    /** Expired tokens can be forgotten a day later: reuse of an expired token is refused anyway. */
+    /**
+     * Expired tokens can be forgotten a day later (reuse of an expired token is refused anyway), and
+     * a session with them: every access token naming it has expired long before.
+     */
     private void cleanUpNowAndThen() {
         long now = clock.millis();
         long last = lastCleanup.get();
         if (now - last < CLEANUP_EVERY_MILLIS || !lastCleanup.compareAndSet(last, now)) {
             return;
         }
-        database.inTransaction(em -> em.createQuery("DELETE FROM RefreshToken t WHERE t.expiresAt < :cutoff")
-                .setParameter("cutoff", now - Duration.ofDays(1).toMillis())
-                .executeUpdate());
+        long dayAgo = now - Duration.ofDays(1).toMillis();
+        database.inTransaction(em -> {
+            em.createQuery("DELETE FROM RefreshToken t WHERE t.expiresAt < :cutoff")
+                    .setParameter("cutoff", dayAgo)
+                    .executeUpdate();
+            return em.createQuery("DELETE FROM LoginSession s WHERE s.createdAt < :cutoff AND NOT EXISTS "
+                            + "(SELECT t FROM RefreshToken t WHERE t.familyId = s.id)")
+                    .setParameter("cutoff", dayAgo)
+                    .executeUpdate();
+        });
     }
 
     static String sha256(String value) {

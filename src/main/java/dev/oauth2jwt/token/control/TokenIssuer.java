@@ -21,8 +21,9 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Signs access tokens: HS256 with the current key, header {@code {"alg":"HS256","typ":"JWT","kid":...}},
- * claims {@code sub} and {@code exp} as the seed, {@code scope} as FastAPI's scopes chapter, and
- * {@code iat}, {@code jti}, {@code iss}, {@code upn}, {@code groups} for MicroProfile JWT consumers.
+ * claims {@code sub} and {@code exp} as the seed, {@code scope} as FastAPI's scopes chapter,
+ * {@code iat}, {@code jti}, {@code iss}, {@code upn}, {@code groups} for MicroProfile JWT consumers,
+ * and {@code sid}, the login session, by which the token is revoked with it.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -60,20 +61,24 @@ public class TokenIssuer {
     }
 
     /**
-     * An access token for the user with the granted scopes. Its {@code iat} is never before the
-     * user's last revocation, which counts whole seconds, so a token issued right after one works.
+     * An access token of a login session for the user with the granted scopes. A disabled user's
+     * token (the seed lets them log in) names no {@code groups}: a MicroProfile JWT consumer, which
+     * knows nothing of disabled accounts, must grant it nothing.
      */
-    public IssuedToken issue(User user, Set<String> scopes) {
+    public IssuedToken issue(User user, Set<String> scopes, String sessionId) {
         long lifetime = expireMinutes * 60L;
         long now = clock.instant().getEpochSecond();
         JwtClaims claims = new JwtClaims();
         claims.setSubject(user.username());
         claims.setExpirationTime(NumericDate.fromSeconds(now + lifetime));
-        claims.setIssuedAt(NumericDate.fromSeconds(Math.max(now, user.tokensValidAfter())));
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setIssuer(issuer);
+        claims.setClaim("sid", sessionId);
         claims.setClaim("upn", user.username());
-        claims.setStringListClaim("groups", List.copyOf(scopes));
+        if (!user.disabled()) {
+            claims.setStringListClaim("groups", List.copyOf(scopes));
+        }
         claims.setClaim("scope", String.join(" ", scopes));
 
         SigningKey key = keys.current();

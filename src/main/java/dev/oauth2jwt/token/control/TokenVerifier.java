@@ -156,7 +156,8 @@ public class TokenVerifier {
             Set<String> scopes = claims.hasClaim("scope")
                     ? Scope.parse(claims.getStringClaimValue("scope"))
                     : Scope.DEFAULTS;   // the seed's tokens have no scopes: they get what a scope-less login gets
-            return new Verified(new VerifiedToken(token, claims, claims.getSubject(), issuedAt, Set.copyOf(scopes)),
+            String sessionId = claims.getStringClaimValue("sid");
+            return new Verified(new VerifiedToken(token, claims, claims.getSubject(), issuedAt, sessionId, Set.copyOf(scopes)),
                     expiresAt, notBefore);
         } catch (MalformedClaimException e) {
             throw new InvalidTokenException("a claim of the wrong type");

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** One refresh token, known only by the SHA-256 of its value. Times are epoch milliseconds. */
+/** One refresh token of a login session, known only by the SHA-256 of its value. Times are epoch milliseconds. */
 @Entity
 @Table(name = "refresh_tokens")
 public class RefreshToken {
@@ -21,7 +21,7 @@ public class RefreshToken {
     @Column(name = "token_hash", nullable = false, unique = true, length = 64)
     private String tokenHash;
 
-    /** Every token rotated from the same login shares the family: reuse of one revokes them all. */
+    /** The login session (see {@code LoginSession}): every token rotated from the same login shares it. */
     @Column(name = "family_id", nullable = false, length = 36)
     private String familyId;
 
@@ -40,9 +40,6 @@ public class RefreshToken {
 
     @Column(name = "used_at")
     private Long usedAt;
-
-    @Column(name = "revoked_at")
-    private Long revokedAt;
 
     protected RefreshToken() {
         // for JPA
@@ -79,13 +76,5 @@ public class RefreshToken {
 
     public long expiresAt() {
         return expiresAt;
-    }
-
-    public boolean used() {
-        return usedAt != null;
-    }
-
-    public boolean revoked() {
-        return revokedAt != null;
     }
 }

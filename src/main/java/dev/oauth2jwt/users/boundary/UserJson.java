@@ -10,7 +10,9 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The admin and self-service JSON bodies, validated with the account rules; 422 for anything off. */
 final class UserJson {
@@ -21,14 +23,16 @@ final class UserJson {
     private UserJson() {
     }
 
-    static NewUser newUser(JsonObject body) {
+    /** A new account; {@code hashProblem} says why an imported hash is refused, if it is. */
+    static NewUser newUser(JsonObject body, Function<String, Optional<String>> hashProblem) {
         JsonFields fields = new JsonFields(body, Set.of("username", "password", "hashed_password", "email", "full_name",
                 "disabled", "scopes"));
         String username = fields.string("username", true, false, false);
         if (username != null && !UserRules.isValidUsername(username)) {
-            if ("me".equals(username)) {
-                fields.invalid("value_error", "username", "Value error, 'me' is reserved", username,
-                        Map.of("error", "'me' is reserved"));
+            Optional<String> reserved = UserRules.reservedUsernameProblem(username);
+            if (reserved.isPresent()) {
+                fields.invalid("value_error", "username", "Value error, " + reserved.get(), username,
+                        Map.of("error", reserved.get()));
             } else {
                 fields.invalid("string_pattern_mismatch", "username", "String should match pattern '" + USERNAME_PATTERN + "'",
                         username, Map.of("pattern", USERNAME_PATTERN));
@@ -43,9 +47,10 @@ final class UserJson {
             password = password(fields, "password");
         } else {
             hashed = fields.string("hashed_password", true, false, true);
-            if (hashed != null && !PasswordHasher.isSupportedHash(hashed)) {
-                fields.invalid("value_error", "hashed_password", "Value error, " + PasswordHasher.SUPPORTED_HASHES, null,
-                        Map.of("error", PasswordHasher.SUPPORTED_HASHES));
+            Optional<String> problem = hashed == null ? Optional.empty() : hashProblem.apply(hashed);
+            if (problem.isPresent()) {
+                String error = "hashed_password " + problem.get();
+                fields.invalid("value_error", "hashed_password", "Value error, " + error, null, Map.of("error", error));
                 hashed = null;
             }
         }

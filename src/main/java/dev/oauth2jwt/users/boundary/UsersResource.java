@@ -70,7 +70,8 @@ public class UsersResource {
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public Response create(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
-        User user = admin.create(UserJson.newUser(JsonBody.read(headers.getMediaType(), headers.getLength(), body)))
+        User user = admin.create(UserJson.newUser(JsonBody.read(headers.getMediaType(), headers.getLength(), body),
+                        admin::importProblem))
                 .orElseThrow(() -> new ApiException(409, "User already exists"));
         return Response.created(uri.getBaseUriBuilder().path("users").path(user.username()).build())
                 .entity(UserRecord.of(user))

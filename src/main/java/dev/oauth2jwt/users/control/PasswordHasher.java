@@ -39,12 +39,17 @@ public class PasswordHasher {
     public static final int MAX_PASSWORD_BYTES = 72;
     static final int MIN_COST = 4;
     static final int MAX_COST = 30;
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|30)\\$[./A-Za-z0-9]{53}");
+    private static final Pattern BCRYPT_ANY_COST = Pattern.compile("\\$2[aby]\\$([0-9]{2})\\$[./A-Za-z0-9]{53}");
     private static final Pattern DJANGO_PBKDF2 =
             Pattern.compile("pbkdf2_sha256\\$([1-9][0-9]{0,7})\\$([^$]{1,128})\\$([A-Za-z0-9+/]{43}=)");
     /** What the import and the admin API accept, for their error messages. */
-    public static final String SUPPORTED_HASHES = "neither a bcrypt hash ($2a$, $2b$ or $2y$, cost 04 to 30) "
+    static final String SUPPORTED_HASHES = "neither a bcrypt hash ($2a$, $2b$ or $2y$) "
             + "nor a Django pbkdf2_sha256$<iterations>$<salt>$<digest> hash";
+    /** Imported bcrypt hashes may cost at most this much more than BCRYPT_COST: each step doubles a login's work. */
+    static final int MAX_IMPORTED_COST_ABOVE_POLICY = 2;
+    /** PBKDF2 iterations accepted at import: fewer is next to no protection, more pins a hashing slot. */
+    static final int MIN_PBKDF2_ITERATIONS = 1_000;
+    static final int MAX_PBKDF2_ITERATIONS = 2_000_000;
 
     public enum Check { MATCH, MISMATCH, CORRUPT_HASH, TOO_LONG }
 
@@ -160,6 +165,30 @@ public class PasswordHasher {
         return gate.run(login);
     }
 
+    /**
+     * Why an existing hash cannot be imported (admin API, {@code USERS_IMPORT_FILE}), if it cannot:
+     * an unknown format, a bcrypt cost outside 4 to {@code BCRYPT_COST} + 2 (a costlier one would
+     * pin a hashing slot at every login attempt), or PBKDF2 iterations outside 1,000 to 2,000,000.
+     * Worded to follow the field's name: "hashed_password is ...", "... has ...".
+     */
+    public Optional<String> importProblem(String hash) {
+        if (hash != null && BCRYPT_ANY_COST.matcher(hash).matches()) {
+            int hashCost = Integer.parseInt(hash.substring(4, 6));
+            int maxCost = Math.min(MAX_COST, cost + MAX_IMPORTED_COST_ABOVE_POLICY);
+            return hashCost >= MIN_COST && hashCost <= maxCost ? Optional.empty() : Optional.of("has bcrypt cost " + hashCost
+                    + ", outside the accepted " + MIN_COST + " to " + maxCost + " (BCRYPT_COST + "
+                    + MAX_IMPORTED_COST_ABOVE_POLICY + ")");
+        }
+        Matcher django = hash == null ? null : DJANGO_PBKDF2.matcher(hash);
+        if (django == null || !django.matches()) {
+            return Optional.of("is " + SUPPORTED_HASHES);
+        }
+        long iterations = Long.parseLong(django.group(1));
+        return iterations >= MIN_PBKDF2_ITERATIONS && iterations <= MAX_PBKDF2_ITERATIONS ? Optional.empty()
+                : Optional.of("has " + iterations + " PBKDF2 iterations, outside the accepted "
+                + MIN_PBKDF2_ITERATIONS + " to " + MAX_PBKDF2_ITERATIONS);
+    }
+
     /** Whether a stored hash that just matched is weaker than the policy: legacy, or bcrypt below the cost. */
     public boolean needsRehash(String storedHash) {
         if (!isBcryptHash(storedHash)) {
@@ -187,7 +216,11 @@ public class PasswordHasher {
 
     /** Whether the text is a bcrypt hash this class can verify. */
     public static boolean isBcryptHash(String hash) {
-        return hash != null && BCRYPT.matcher(hash).matches();
+        if (hash == null || !BCRYPT_ANY_COST.matcher(hash).matches()) {
+            return false;
+        }
+        int hashCost = Integer.parseInt(hash.substring(4, 6));
+        return hashCost >= MIN_COST && hashCost <= MAX_COST;
     }
 
     /** Whether a stored hash can be verified: bcrypt, or Django's PBKDF2-SHA256. */

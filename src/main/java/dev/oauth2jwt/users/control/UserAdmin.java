@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The admin API's operations. Setting a password or disabling a user revokes every token issued
- * to them before; deleting a user takes their refresh tokens with them.
+ * to them before; deleting a user takes their login sessions, and so all their tokens, with them.
  */
 @ApplicationScoped
 public class UserAdmin {
@@ -30,7 +30,14 @@ public class UserAdmin {
         String hash = request.password() != null ? hasher.hash(request.password()) : request.hashedPassword();
         User user = new User(request.username(), request.email(), request.fullName(), hash, request.disabled(),
                 request.scopes());
+        // a token issued before the account existed (a deleted namesake's) never works for it
+        user.refuseTokensIssuedUntil(clock.millis());
         return store.create(user) ? Optional.of(user) : Optional.empty();
+    }
+
+    /** Why an existing hash cannot be imported, if it cannot (see {@link PasswordHasher#importProblem}). */
+    public Optional<String> importProblem(String hash) {
+        return hasher.importProblem(hash);
     }
 
     public Optional<User> find(String username) {
@@ -56,11 +63,11 @@ public class UserAdmin {
             }
             if (newHash != null) {
                 user.setHashedPassword(newHash);
-                user.revokeTokensIssuedBefore(now);
+                user.revokeAllTokens(now);
             }
             if (changes.has("disabled")) {
                 if (changes.disabled() && !user.disabled()) {
-                    user.revokeTokensIssuedBefore(now);
+                    user.revokeAllTokens(now);
                 }
                 user.setDisabled(changes.disabled());
             }

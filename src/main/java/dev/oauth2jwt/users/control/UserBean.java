@@ -17,7 +17,11 @@ public class UserBean {
     /** Why a login failed: for the audit log only, never for the client. */
     public enum Outcome { SUCCESS, UNKNOWN_USER, WRONG_PASSWORD, CORRUPT_HASH, PASSWORD_TOO_LONG }
 
-    /** The outcome and, on success, the user; disabled users included, as in the seed. */
+    /**
+     * The outcome and, on success, the user as read before the password was checked (disabled
+     * users included, as in the seed): tokens are issued from that state, its security stamp
+     * included, so a revocation that lands while the hash is computed ends them.
+     */
     public record Login(Outcome outcome, Optional<User> user) {
     }
 
@@ -38,7 +42,10 @@ public class UserBean {
             return new Login(Outcome.UNKNOWN_USER, Optional.empty());
         }
         return switch (check) {
-            case MATCH -> new Login(Outcome.SUCCESS, Optional.of(upgradeHash(user.get(), password)));
+            case MATCH -> {
+                upgradeHash(user.get(), password);
+                yield new Login(Outcome.SUCCESS, user);
+            }
             case MISMATCH -> new Login(Outcome.WRONG_PASSWORD, Optional.empty());
             case TOO_LONG -> new Login(Outcome.PASSWORD_TOO_LONG, Optional.empty());
             case CORRUPT_HASH -> {
@@ -57,28 +64,28 @@ public class UserBean {
         String hash = hasher.hash(newPassword);
         store.update(username, user -> {
             user.setHashedPassword(hash);
-            user.revokeTokensIssuedBefore(clock.millis());
+            user.revokeAllTokens(clock.millis());
         });
         return true;
     }
 
     /** "Log out everywhere": every token issued to the user so far stops working. */
     public void revokeAllTokens(String username) {
-        store.update(username, user -> user.revokeTokensIssuedBefore(clock.millis()));
+        store.update(username, user -> user.revokeAllTokens(clock.millis()));
     }
 
     /** passlib's {@code deprecated="auto"}: a legacy or cheaper hash becomes bcrypt at the configured cost. */
-    private User upgradeHash(User user, String password) {
+    private void upgradeHash(User user, String password) {
         if (!hasher.needsRehash(user.hashedPassword()) || PasswordHasher.problem(password).isPresent()) {
-            return user;
+            return;
         }
         String stronger = hasher.hash(password);
         String weaker = user.hashedPassword();
         // only if nobody changed it meanwhile; a rehash is not a password change: tokens stay valid
-        return store.update(user.username(), stored -> {
+        store.update(user.username(), stored -> {
             if (stored.hashedPassword().equals(weaker)) {
                 stored.setHashedPassword(stronger);
             }
-        }).orElse(user);
+        });
     }
 }

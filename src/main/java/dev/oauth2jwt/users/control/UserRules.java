@@ -1,5 +1,7 @@
 package dev.oauth2jwt.users.control;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What a stored account may hold; every way of creating users checks the same rules. */
@@ -15,9 +17,26 @@ public final class UserRules {
     private UserRules() {
     }
 
-    /** 1 to 64 letters, digits or {@code . _ @ -}; never "me", which names the caller in /users/me/. */
+    /**
+     * Names that fit the pattern but cannot be an account: "me" names the caller in /users/me/, and a
+     * URL path normaliser turns /users/. and /users/.. into other paths.
+     */
+    private static final Set<String> RESERVED = Set.of("me", ".", "..");
+
+    /** 1 to 64 letters, digits or {@code . _ @ -}; none of the reserved names. */
     public static boolean isValidUsername(String username) {
-        return username != null && USERNAME.matcher(username).matches() && !"me".equals(username);
+        return username != null && USERNAME.matcher(username).matches() && !RESERVED.contains(username);
+    }
+
+    /** Why a username that fits the pattern is reserved, if it is. */
+    public static Optional<String> reservedUsernameProblem(String username) {
+        if ("me".equals(username)) {
+            return Optional.of("'me' is reserved");
+        }
+        if (RESERVED.contains(username)) {
+            return Optional.of("'" + username + "' is not a username: a URL path cannot name it");
+        }
+        return Optional.empty();
     }
 
     public static boolean isValidEmail(String email) {

@@ -1,16 +1,17 @@
 package dev.oauth2jwt.users.control;
 
 import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.persistence.control.RecentReads;
+import dev.oauth2jwt.users.entity.KnownUsername;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,10 +36,8 @@ public class UserStore {
     long cacheMillis;
 
     LongSupplier nanoTime = System::nanoTime;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Optional<User> user, long loadedAt) {
-    }
+    Clock clock = Clock.systemUTC();
+    private RecentReads<String, Optional<User>> recentReads;
 
     @PostConstruct
     void checkCache() {
@@ -46,6 +45,7 @@ public class UserStore {
             throw new IllegalStateException("USERS_CACHE_MILLIS is " + cacheMillis + "; it must be between 0 and "
                     + MAX_CACHE_MILLIS + ", so that a revocation counts everywhere within a second");
         }
+        recentReads = new RecentReads<>(cacheMillis, CACHE_SIZE, () -> nanoTime.getAsLong());
     }
 
     public Optional<User> findByUsername(String username) {
@@ -57,23 +57,7 @@ public class UserStore {
      * shared by the requests of that second: read it, never change it.
      */
     public Optional<User> findForTokenCheck(String username) {
-        long now = nanoTime.getAsLong();
-        Cached cached = cache.get(username);
-        if (cached != null && now - cached.loadedAt() < cacheMillis * 1_000_000) {
-            return cached.user();
-        }
-        Optional<User> user = findByUsername(username);
-        if (cacheMillis > 0) {
-            if (cache.size() >= CACHE_SIZE) {
-                cache.clear();
-            }
-            cache.put(username, new Cached(user, now));
-        }
-        return user;
-    }
-
-    private void forget(String username) {
-        cache.remove(username);
+        return recentReads.get(username, this::findByUsername);
     }
 
     public Optional<User> findById(long id) {
@@ -94,22 +78,40 @@ public class UserStore {
 
     /** Creates the user unless the username is taken; returns whether it was created. */
     public boolean create(User user) {
-        return createMissing(List.of(user)) == 1;
+        recentReads.forget(user.username());
+        return database.inTransaction(em -> {
+            if (find(em, user.username()).isPresent()) {
+                return false;
+            }
+            remember(em, user.username());
+            em.persist(user);
+            return true;
+        });
     }
 
-    /** Creates, in one transaction, those users whose username is not taken; returns how many. */
-    public int createMissing(Collection<User> users) {
-        users.forEach(user -> forget(user.username()));
+    /**
+     * Creates, in one transaction, those users whose username this database has never had; an
+     * account deleted since it was imported or created stays deleted. Returns how many it created.
+     */
+    public int importUsers(Collection<User> users) {
+        users.forEach(user -> recentReads.forget(user.username()));
         return database.inTransaction(em -> {
             int created = 0;
             for (User user : users) {
-                if (find(em, user.username()).isEmpty()) {
+                if (em.find(KnownUsername.class, user.username()) == null && find(em, user.username()).isEmpty()) {
+                    remember(em, user.username());
                     em.persist(user);
                     created++;
                 }
             }
             return created;
         });
+    }
+
+    private void remember(EntityManager em, String username) {
+        if (em.find(KnownUsername.class, username) == null) {
+            em.persist(new KnownUsername(username, clock.millis()));
+        }
     }
 
     /** Applies a change to the user in one transaction; the updated user, or empty if there is none. */
@@ -121,7 +123,7 @@ public class UserStore {
                 return user;
             });
         } finally {
-            forget(username);
+            recentReads.forget(username);
         }
     }
 
@@ -133,7 +135,7 @@ public class UserStore {
                 return user.isPresent();
             });
         } finally {
-            forget(username);
+            recentReads.forget(username);
         }
     }
 

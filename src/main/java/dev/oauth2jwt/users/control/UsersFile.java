@@ -23,14 +23,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads a users file in the shape of the seed's {@code fake_users_db}: an object keyed by username,
  * each entry with {@code username}, {@code full_name}, {@code email}, {@code hashed_password},
  * {@code disabled} and optionally {@code scopes}. Every entry is checked before anything is
- * returned, so a bad file imports nothing.
+ * returned, so a bad file imports nothing. Hashes are checked with the caller's rule (the
+ * configured bcrypt cost bounds them), given as a function naming the problem with a hash, if any.
  */
 public final class UsersFile {
 
@@ -42,10 +45,10 @@ public final class UsersFile {
     private UsersFile() {
     }
 
-    public static List<User> read(Path file) {
+    public static List<User> read(Path file, Function<String, Optional<String>> hashProblem) {
         String name = "USERS_IMPORT_FILE '" + file.toAbsolutePath() + "'";
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, name);
+            return parse(reader, name, hashProblem);
         } catch (NoSuchFileException e) {
             throw new UsersFileException(name + ": no such file");
         } catch (CharacterCodingException e) {
@@ -55,7 +58,7 @@ public final class UsersFile {
         }
     }
 
-    static List<User> parse(Reader reader, String name) {
+    static List<User> parse(Reader reader, String name, Function<String, Optional<String>> hashProblem) {
         JsonValue document;
         try (JsonReader json = STRICT_READERS.createReader(reader)) {
             document = json.readValue();
@@ -73,11 +76,11 @@ public final class UsersFile {
             throw new UsersFileException(name + ": must be a JSON object keyed by username, like fake_users_db");
         }
         List<User> result = new ArrayList<>();
-        users.forEach((key, entry) -> result.add(entry(key, entry, name + ": entry \"" + key + "\"")));
+        users.forEach((key, entry) -> result.add(entry(key, entry, name + ": entry \"" + key + "\"", hashProblem)));
         return result;
     }
 
-    private static User entry(String key, JsonValue value, String where) {
+    private static User entry(String key, JsonValue value, String where, Function<String, Optional<String>> hashProblem) {
         if (!(value instanceof JsonObject entry)) {
             throw new UsersFileException(where + ": must be a JSON object");
         }
@@ -92,13 +95,13 @@ public final class UsersFile {
             throw new UsersFileException(where + ": \"username\" is \"" + username + "\", it must equal the entry's key");
         }
         if (!UserRules.isValidUsername(username)) {
-            throw new UsersFileException(where + ": the username must be 1 to " + UserRules.MAX_USERNAME
-                    + " letters, digits or . _ @ -");
+            throw new UsersFileException(where + ": " + UserRules.reservedUsernameProblem(username).orElse(
+                    "the username must be 1 to " + UserRules.MAX_USERNAME + " letters, digits or . _ @ -"));
         }
         String hash = requiredString(entry, "hashed_password", where);
-        if (!PasswordHasher.isSupportedHash(hash)) {
-            throw new UsersFileException(where + ": \"hashed_password\" is " + PasswordHasher.SUPPORTED_HASHES);
-        }
+        hashProblem.apply(hash).ifPresent(problem -> {
+            throw new UsersFileException(where + ": \"hashed_password\" " + problem);
+        });
         String email = optionalString(entry, "email", where);
         if (email != null && !UserRules.isValidEmail(email)) {
             throw new UsersFileException(where + ": \"email\" is not an email address");

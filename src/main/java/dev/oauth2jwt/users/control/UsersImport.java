@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Imports {@code USERS_IMPORT_FILE} at start-up, in one transaction: creates the users that do not
- * exist, never touches one that does. A bad file fails the deployment and imports nothing.
+ * Imports {@code USERS_IMPORT_FILE} at start-up, in one transaction: creates an account for each
+ * entry whose username this database has never had, never touches one that exists, and never
+ * brings back one an administrator deleted. A bad file fails the deployment and imports nothing.
  */
 @ApplicationScoped
 public class UsersImport {
@@ -28,21 +29,24 @@ public class UsersImport {
     @Inject
     UserStore store;
 
+    @Inject
+    PasswordHasher hasher;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         importFile.map(Path::of).ifPresent(this::importFrom);
     }
 
     void importFrom(Path file) {
-        List<User> users = UsersFile.read(file);
+        List<User> users = UsersFile.read(file, hasher::importProblem);
         int created;
         try {
-            created = store.createMissing(users);
+            created = store.importUsers(users);
         } catch (PersistenceException e) {
             // another instance importing the same file at the same moment: its users now exist
-            created = store.createMissing(users);
+            created = store.importUsers(users);
         }
         int createdUsers = created;
         LOG.info(() -> "Imported " + file.toAbsolutePath() + ": " + createdUsers + " user(s) created, "
-                + (users.size() - createdUsers) + " already existed");
+                + (users.size() - createdUsers) + " skipped (this database has or had an account of that name)");
     }
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import dev.oauth2jwt.security.entity.Scope;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Set;
 
@@ -15,6 +17,8 @@ import java.util.Set;
 @Entity
 @Table(name = "users")
 public class User {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "users_id")
@@ -40,9 +44,20 @@ public class User {
     @Column(name = "scopes", nullable = false, length = 1024)
     private String scopes;
 
-    /** Epoch seconds: tokens issued before are revoked (password change, disabling, log out everywhere). */
+    /**
+     * Epoch seconds: tokens without a login session (a FastAPI service's, which carry no {@code sid})
+     * issued before are refused. Moved on at every revocation, and set at creation for accounts made
+     * here, so that no such token issued before the account existed works for it.
+     */
     @Column(name = "tokens_valid_after", nullable = false)
     private long tokensValidAfter;
+
+    /**
+     * A random value replaced at every revocation. A login session keeps the stamp its login read,
+     * so a login that checked the password before a change cannot issue working tokens after it.
+     */
+    @Column(name = "security_stamp", nullable = false, length = 32)
+    private String securityStamp = newStamp();
 
     /** {@link #scopes()} parsed once: the token check asks on every request. */
     private transient Set<String> parsedScopes;
@@ -100,6 +115,10 @@ public class User {
         return tokensValidAfter;
     }
 
+    public String securityStamp() {
+        return securityStamp;
+    }
+
     public void setEmail(String email) {
         this.email = email;
     }
@@ -121,12 +140,26 @@ public class User {
     }
 
     /**
-     * Revokes every token issued before {@code epochMillis}. {@code iat} counts whole seconds, so the
-     * bound is the next second, and tokens issued afterwards take it as their {@code iat}; each
-     * revocation moves the bound on by at least a second, so that it also revokes the tokens
-     * issued since the previous one, however close the two are.
+     * Revokes every token issued to the user so far, and those of logins in flight: a new stamp
+     * ends every login session, and tokens without one are refused up to this second.
      */
-    public void revokeTokensIssuedBefore(long epochMillis) {
-        tokensValidAfter = Math.max(tokensValidAfter + 1, (epochMillis + 999) / 1000);
+    public void revokeAllTokens(long epochMillis) {
+        securityStamp = newStamp();
+        refuseTokensIssuedUntil(epochMillis);
+    }
+
+    /**
+     * Tokens without a session whose {@code iat} is in the second of {@code epochMillis} or before
+     * are refused: {@code iat} counts whole seconds, so a token of the same second, before or after,
+     * is refused too.
+     */
+    public void refuseTokensIssuedUntil(long epochMillis) {
+        tokensValidAfter = Math.max(tokensValidAfter, Math.floorDiv(epochMillis, 1000) + 1);
+    }
+
+    private static String newStamp() {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

@@ -48,6 +48,33 @@ class ClientAddressesTest {
     }
 
     @Test
+    void oneClientIsAlwaysOneText() {
+        ClientAddresses addresses = trusting("127.0.0.1");
+
+        assertEquals("2001:db8::1", addresses.resolve("127.0.0.1", "2001:0DB8:0000:0000:0000:0000:0000:0001"));
+        assertEquals("2001:db8:0:1::1", addresses.resolve("127.0.0.1", "2001:db8:0:1:0:0:0:1"), "the longest zero run");
+        assertEquals("203.0.113.9", addresses.resolve("127.0.0.1", "::ffff:203.0.113.9"), "IPv4-mapped");
+        assertEquals("::1", addresses.resolve("0:0:0:0:0:0:0:1", null), "the peer too");
+    }
+
+    @Test
+    void aPortAProxyAppendedIsDropped() {
+        ClientAddresses addresses = trusting("127.0.0.1");
+
+        assertEquals("203.0.113.9", addresses.resolve("127.0.0.1", "203.0.113.9:4711"));
+        assertEquals("2001:db8::1", addresses.resolve("127.0.0.1", "[2001:db8::1]:4711"));
+        assertEquals("2001:db8::1", addresses.resolve("127.0.0.1", "[2001:db8::1]"));
+    }
+
+    @Test
+    void rateLimitsCountIpv6ClientsByTheirSlash64() {
+        assertEquals("2001:db8:1:2::/64", ClientAddresses.countingUnit("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+        assertEquals("2001:db8:1:2::/64", ClientAddresses.countingUnit("2001:db8:1:2::1"));
+        assertEquals("203.0.113.9", ClientAddresses.countingUnit("203.0.113.9"));
+        assertEquals("not-an-address", ClientAddresses.countingUnit("not-an-address"));
+    }
+
+    @Test
     void neverResolvesNames() {
         assertNull(ClientAddresses.literal("localhost"));
         assertNull(ClientAddresses.literal("999.1.1.1"));

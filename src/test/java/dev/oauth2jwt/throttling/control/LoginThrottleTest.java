@@ -33,6 +33,7 @@ class LoginThrottleTest {
         result.maxFailuresPerAddress = 100;
         result.windowMinutes = 15;
         result.maxDelaySeconds = 300;
+        result.maxSlowdownSeconds = 3;
         result.clock = new Clock() {
             @Override
             public java.time.ZoneId getZone() {
@@ -64,25 +65,52 @@ class LoginThrottleTest {
         }
     }
 
-    @Test
-    void tenFailuresForAUsernameThrottleItFromAnyAddress() {
-        fail("johndoe", "192.0.2.1", 9);
-        assertEquals(0, throttle.retryAfterSeconds("johndoe", "192.0.2.1"));
-
-        fail("johndoe", "192.0.2.2", 1);
-
-        assertEquals(1, throttle.retryAfterSeconds("johndoe", "192.0.2.3"));
-        assertEquals(0, throttle.retryAfterSeconds("alice", "192.0.2.3"), "other users are not affected");
+    long retryAfter(String username, String address) {
+        return throttle.check(username, address).retryAfterSeconds();
     }
 
     @Test
-    void aSuccessResetsTheUsernamesCount() {
+    void tenFailuresForAUsernameFromOneAddressThrottleThatAddressOnly() {
         fail("johndoe", "192.0.2.1", 9);
+        assertEquals(0, retryAfter("johndoe", "192.0.2.1"));
 
-        throttle.recordSuccess("johndoe");
+        fail("johndoe", "192.0.2.1", 1);
+
+        assertEquals(1, retryAfter("johndoe", "192.0.2.1"));
+        assertEquals(0, retryAfter("johndoe", "192.0.2.3"), "the real user, elsewhere, is never refused");
+        assertEquals(0, retryAfter("alice", "192.0.2.1"), "other users are not affected");
+    }
+
+    @Test
+    void failuresForAUsernameFromEverywhereOnlySlowItDown() {
+        for (int i = 0; i < 9; i++) {
+            fail("johndoe", "192.0.2." + i, 1);
+        }
+        assertEquals(new LoginThrottle.Verdict(0, 0), throttle.check("johndoe", "198.51.100.1"));
+
+        fail("johndoe", "192.0.2.9", 1);
+        assertEquals(new LoginThrottle.Verdict(0, 1000), throttle.check("johndoe", "198.51.100.1"));
+        fail("johndoe", "192.0.2.10", 1);
+        assertEquals(new LoginThrottle.Verdict(0, 2000), throttle.check("johndoe", "198.51.100.1"));
+        fail("johndoe", "192.0.2.11", 5);
+        assertEquals(new LoginThrottle.Verdict(0, 3000), throttle.check("johndoe", "198.51.100.1"), "at most 3 s");
+        assertEquals(0, throttle.check("alice", "198.51.100.1").slowdownMillis());
+
+        now = now.plus(Duration.ofMinutes(16));
+        assertEquals(new LoginThrottle.Verdict(0, 0), throttle.check("johndoe", "198.51.100.1"), "the window passed");
+    }
+
+    @Test
+    void aSuccessResetsTheCountOfItsOwnAddressOnly() {
         fail("johndoe", "192.0.2.1", 9);
+        fail("johndoe", "192.0.2.2", 9);
 
-        assertEquals(0, throttle.retryAfterSeconds("johndoe", "192.0.2.1"));
+        throttle.recordSuccess("johndoe", "192.0.2.1");
+        fail("johndoe", "192.0.2.1", 9);
+        fail("johndoe", "192.0.2.2", 1);
+
+        assertEquals(0, retryAfter("johndoe", "192.0.2.1"));
+        assertEquals(1, retryAfter("johndoe", "192.0.2.2"), "the attacker's count goes on");
     }
 
     @Test
@@ -91,8 +119,29 @@ class LoginThrottleTest {
             throttle.recordFailure("user" + i, "198.51.100.7");
         }
 
-        assertEquals(1, throttle.retryAfterSeconds("johndoe", "198.51.100.7"));
-        assertEquals(0, throttle.retryAfterSeconds("johndoe", "198.51.100.8"));
+        assertEquals(1, retryAfter("johndoe", "198.51.100.7"));
+        assertEquals(0, retryAfter("johndoe", "198.51.100.8"));
+    }
+
+    @Test
+    void refusedRefreshTokensCountForTheAddress() {
+        for (int i = 0; i < 100; i++) {
+            throttle.recordFailure(null, "198.51.100.7");
+        }
+
+        assertEquals(1, retryAfter(null, "198.51.100.7"));
+        assertEquals(1, retryAfter("johndoe", "198.51.100.7"), "logins from there too");
+        assertEquals(0, countRows("user:%") + countRows("pair:%"));
+    }
+
+    @Test
+    void anIpv6ClientCountsByItsSlash64() {
+        for (int i = 1; i <= 10; i++) {
+            throttle.recordFailure("johndoe", "2001:db8:1:2::" + Integer.toHexString(i));
+        }
+
+        assertEquals(1, retryAfter("johndoe", "2001:db8:1:2:ffff:ffff:ffff:ffff"), "the same /64");
+        assertEquals(0, retryAfter("johndoe", "2001:db8:1:3::1"), "the next /64");
     }
 
     @Test
@@ -100,18 +149,18 @@ class LoginThrottleTest {
         fail("johndoe", "192.0.2.1", 10);
         now = now.plusSeconds(1);
         fail("johndoe", "192.0.2.1", 1);
-        assertEquals(2, throttle.retryAfterSeconds("johndoe", "192.0.2.1"));
+        assertEquals(2, retryAfter("johndoe", "192.0.2.1"));
 
         now = now.plus(Duration.ofMinutes(16));
-        assertEquals(0, throttle.retryAfterSeconds("johndoe", "192.0.2.1"), "never a permanent lock");
+        assertEquals(0, retryAfter("johndoe", "192.0.2.1"), "never a permanent lock");
     }
 
     @Test
     void namesNoAccountCouldHaveAreCountedPerAddressOnly() {
         fail("no such name with spaces", "192.0.2.9", 20);
 
-        assertEquals(0, throttle.retryAfterSeconds("johndoe", "192.0.2.10"));
-        assertEquals(0, countRows("user:%"));
+        assertEquals(0, retryAfter("johndoe", "192.0.2.10"));
+        assertEquals(0, countRows("user:%") + countRows("pair:%"));
     }
 
     @Test
@@ -122,8 +171,8 @@ class LoginThrottleTest {
             otherInstance.recordFailure("johndoe", "192.0.2.1");
         }
 
-        assertEquals(1, throttle.retryAfterSeconds("johndoe", "192.0.2.1"));
-        assertEquals(1, otherInstance.retryAfterSeconds("johndoe", "192.0.2.1"));
+        assertEquals(1, retryAfter("johndoe", "192.0.2.1"));
+        assertEquals(1, otherInstance.check("johndoe", "192.0.2.1").retryAfterSeconds());
     }
 
     @Test
@@ -136,7 +185,7 @@ class LoginThrottleTest {
         now = now.plus(Duration.ofMinutes(20));
         throttle.recordFailure("one-more", "192.0.2.1");
 
-        assertEquals(2, countRows("%"), "only the last failure's two counters are left");
+        assertEquals(3, countRows("%"), "only the last failure's three counters are left");
     }
 
     long countRows(String pattern) {

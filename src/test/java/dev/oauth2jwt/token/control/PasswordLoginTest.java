@@ -27,6 +27,8 @@ class PasswordLoginTest {
 
     final List<String> events = new ArrayList<>();
     long wait;
+    long slowdown;
+    boolean accountChangedDuringLogin;
     PasswordLogin login;
 
     @BeforeEach
@@ -34,8 +36,8 @@ class PasswordLoginTest {
         login = new PasswordLogin();
         login.throttle = new LoginThrottle() {
             @Override
-            public long retryAfterSeconds(String username, String address) {
-                return wait;
+            public Verdict check(String username, String address) {
+                return new Verdict(wait, slowdown);
             }
 
             @Override
@@ -44,8 +46,8 @@ class PasswordLoginTest {
             }
 
             @Override
-            public void recordSuccess(String username) {
-                events.add("count cleared for " + username);
+            public void recordSuccess(String username, String address) {
+                events.add("count cleared for " + username + " at " + address);
             }
         };
         login.users = new UserBean() {
@@ -59,14 +61,20 @@ class PasswordLoginTest {
         };
         login.issuer = new TokenIssuer() {
             @Override
-            public IssuedToken issue(User user, Set<String> scopes) {
-                return new IssuedToken("token-for-" + user.username(), 1800, scopes);
+            public IssuedToken issue(User user, Set<String> scopes, String sessionId) {
+                return new IssuedToken("token-for-" + user.username() + "-in-" + sessionId, 1800, scopes);
             }
         };
         login.refreshTokens = new RefreshTokens() {
             @Override
-            public String issue(User user, Set<String> scopes) {
-                return "refresh-for-" + user.username();
+            public Optional<Started> start(User user, Set<String> scopes) {
+                return accountChangedDuringLogin ? Optional.empty()
+                        : Optional.of(new Started("session-1", "refresh-for-" + user.username()));
+            }
+
+            @Override
+            public Exchange rotate(String presented, String requestedScope) {
+                return new Exchange.Refused("unknown refresh token");
             }
         };
         login.hasher = PasswordHasherTest.hasher(4);
@@ -93,9 +101,39 @@ class PasswordLoginTest {
     void aSuccessClearsTheCountIsAuditedAndGetsAToken() {
         Result result = login.login("johndoe", "secret", "", "192.0.2.1");
 
-        assertEquals(new Result.Granted(new IssuedToken("token-for-johndoe", 1800, Set.of("me", "items")), "refresh-for-johndoe"),
-                result, "no scope asked: the defaults, never admin");
-        assertEquals(List.of("authenticated johndoe", "count cleared for johndoe", "audit success johndoe 192.0.2.1"), events);
+        assertEquals(new Result.Granted(new IssuedToken("token-for-johndoe-in-session-1", 1800, Set.of("me", "items")),
+                "refresh-for-johndoe", 0), result, "no scope asked: the defaults, never admin");
+        assertEquals(List.of("authenticated johndoe", "count cleared for johndoe at 192.0.2.1", "audit success johndoe 192.0.2.1"),
+                events);
+    }
+
+    @Test
+    void aLoginWhoseAccountWasRevokedMeanwhileIsRefused() {
+        accountChangedDuringLogin = true;
+
+        assertEquals(new Result.Refused(0), login.login("johndoe", "secret", "", "192.0.2.1"));
+        assertEquals(List.of("authenticated johndoe", "audit failure johndoe 192.0.2.1 (account revoked or deleted during the login)"),
+                events);
+    }
+
+    @Test
+    void aUsernameUnderAttackIsSlowedDownWhateverTheOutcome() {
+        slowdown = 2000;
+
+        assertEquals(2000, ((Result.Granted) login.login("johndoe", "secret", "", "192.0.2.1")).slowdownMillis());
+        assertEquals(new Result.Refused(2000), login.login("johndoe", "wrong", "", "192.0.2.1"));
+    }
+
+    @Test
+    void aRefusedRefreshTokenCountsAgainstTheAddress() {
+        assertEquals(new Result.Refused(0), login.refresh("junk", null, "192.0.2.1"));
+        assertEquals(List.of("failure counted for null at 192.0.2.1", "audit refresh refused null 192.0.2.1 (unknown refresh token)"),
+                events);
+
+        events.clear();
+        wait = 3;
+        assertEquals(new Result.Throttled(3), login.refresh("junk", null, "192.0.2.1"));
+        assertEquals(List.of("audit throttled null 192.0.2.1 (refresh token, retry after 3 s)"), events);
     }
 
     @Test

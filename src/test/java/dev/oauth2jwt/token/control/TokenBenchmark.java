@@ -56,7 +56,7 @@ public class TokenBenchmark {
         scopes = Set.of("me", "items");
         // a token as the server issues it, valid for the whole run
         issuer.expireMinutes = 30;
-        token = issuer.issue(johndoe, scopes).token();
+        token = issuer.issue(johndoe, scopes, "benchmark-session").token();
         plainJose4j = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .setVerificationKey(new HmacKey(SECRET.getBytes(StandardCharsets.UTF_8)))
@@ -90,7 +90,7 @@ public class TokenBenchmark {
 
     @Benchmark
     public Object issue() {
-        return issuer.issue(johndoe, scopes);
+        return issuer.issue(johndoe, scopes, "benchmark-session");
     }
 
     @Benchmark

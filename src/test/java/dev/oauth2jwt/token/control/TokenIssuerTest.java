@@ -43,7 +43,7 @@ class TokenIssuerTest {
     static final User JOHNDOE = new User("johndoe", null, null, "hash", false, Set.of("me", "items"));
 
     static IssuedToken issue(TokenIssuer issuer) {
-        return issuer.issue(JOHNDOE, new LinkedHashSet<>(List.of("me", "items")));
+        return issuer.issue(JOHNDOE, new LinkedHashSet<>(List.of("me", "items")), "session-1");
     }
 
     @Test
@@ -57,22 +57,22 @@ class TokenIssuerTest {
         String payload = Jwts.part(issued.token(), 1);
         String jti = payload.replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1");
         assertEquals("{\"sub\":\"johndoe\",\"exp\":" + (now.getEpochSecond() + 1800) + ",\"iat\":" + now.getEpochSecond()
-                + ",\"jti\":\"" + jti + "\",\"iss\":\"oauth2-jwt\",\"upn\":\"johndoe\",\"groups\":[\"me\",\"items\"],"
+                + ",\"jti\":\"" + jti + "\",\"iss\":\"oauth2-jwt\",\"sid\":\"session-1\",\"upn\":\"johndoe\",\"groups\":[\"me\",\"items\"],"
                 + "\"scope\":\"me items\"}", payload);
         assertEquals(36, jti.length(), "a random UUID");
         assertNotEquals(jti, Jwts.part(issue(issuer(SECRET, now)).token(), 1).replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1"));
     }
 
     @Test
-    void aTokenIssuedRightAfterARevocationIsNotIssuedBeforeIt() {
+    void aDisabledUsersTokenNamesNoGroupsForMicroProfileConsumers() {
         Instant now = Instant.parse("2026-11-26T12:00:00.400Z");
-        User revoked = new User("johndoe", null, null, "hash", false, Set.of("me"));
-        revoked.revokeTokensIssuedBefore(now.toEpochMilli());
+        User disabled = new User("alice", null, null, "hash", true, Set.of("me", "items"));
 
-        String payload = Jwts.part(issuer(SECRET, now).issue(revoked, Set.of("me")).token(), 1);
+        String payload = Jwts.part(issuer(SECRET, now).issue(disabled, Set.of("me"), "session-2").token(), 1);
 
-        assertTrue(payload.contains("\"iat\":" + (now.getEpochSecond() + 1)), payload);
-        assertTrue(payload.contains("\"exp\":" + (now.getEpochSecond() + 1800)), payload);
+        assertTrue(!payload.contains("\"groups\""), payload);
+        assertTrue(payload.contains("\"scope\":\"me\""), "our own endpoints answer 400 Inactive user: " + payload);
+        assertTrue(payload.contains("\"iat\":" + now.getEpochSecond()), "the true issue time: " + payload);
     }
 
     @Test

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 
 class UserJsonTest {
 
+    /** The import rule of a server at BCRYPT_COST 12. */
+    static final java.util.function.Function<String, java.util.Optional<String>> HASHES =
+            dev.oauth2jwt.users.control.PasswordHasherTest.hasher(12)::importProblem;
+
     static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }
@@ -31,7 +35,7 @@ class UserJsonTest {
 
     @Test
     void readsANewUserWithDefaults() {
-        NewUser user = UserJson.newUser(json("{\"username\":\"bob\",\"password\":\"a good password\"}"));
+        NewUser user = UserJson.newUser(json("{\"username\":\"bob\",\"password\":\"a good password\"}"), HASHES);
 
         assertEquals("bob", user.username());
         assertEquals("a good password", user.password());
@@ -43,7 +47,7 @@ class UserJsonTest {
     void listsEveryProblemOfANewUser() {
         List<FieldError> errors = errors(() -> UserJson.newUser(json(
                 "{\"username\":\"bad name\",\"password\":\"short\",\"email\":\"nope\",\"disabled\":\"yes\","
-                        + "\"scopes\":[\"me\",\"root\"],\"nickname\":\"b\"}")));
+                        + "\"scopes\":[\"me\",\"root\"],\"nickname\":\"b\"}"), HASHES));
 
         assertEquals(List.of("extra_forbidden [body, nickname]", "string_pattern_mismatch [body, username]",
                 "value_error [body, password]", "value_error [body, email]", "bool_type [body, disabled]",
@@ -55,24 +59,45 @@ class UserJsonTest {
     @Test
     void passwordsAreCountedInBytes() {
         assertEquals(List.of("value_error [body, password]"), types(errors(() -> UserJson.newUser(json(
-                "{\"username\":\"bob\",\"password\":\"" + "x".repeat(73) + "\"}")))));
-        assertEquals("ééééééé", UserJson.newUser(json("{\"username\":\"bob\",\"password\":\"ééééééé\"}")).password(),
+                "{\"username\":\"bob\",\"password\":\"" + "x".repeat(73) + "\"}"), HASHES))));
+        assertEquals("ééééééé", UserJson.newUser(json("{\"username\":\"bob\",\"password\":\"ééééééé\"}"), HASHES).password(),
                 "7 characters, 14 bytes");
     }
 
     @Test
     void eitherAPasswordOrAHash() {
-        assertEquals(List.of("value_error [body, password]"), types(errors(() -> UserJson.newUser(json("{\"username\":\"bob\"}")))));
+        assertEquals(List.of("value_error [body, password]"), types(errors(() -> UserJson.newUser(json("{\"username\":\"bob\"}"), HASHES))));
         assertEquals(List.of("value_error [body, password]"), types(errors(() -> UserJson.newUser(json(
-                "{\"username\":\"bob\",\"password\":\"a good password\",\"hashed_password\":\"x\"}")))));
+                "{\"username\":\"bob\",\"password\":\"a good password\",\"hashed_password\":\"x\"}"), HASHES))));
         assertEquals(List.of("value_error [body, hashed_password]"), types(errors(() -> UserJson.newUser(json(
-                "{\"username\":\"bob\",\"hashed_password\":\"md5$abc\"}")))));
+                "{\"username\":\"bob\",\"hashed_password\":\"md5$abc\"}"), HASHES))));
     }
 
     @Test
     void meIsReserved() {
         assertEquals(List.of("value_error [body, username]"), types(errors(() -> UserJson.newUser(json(
-                "{\"username\":\"me\",\"password\":\"a good password\"}")))));
+                "{\"username\":\"me\",\"password\":\"a good password\"}"), HASHES))));
+    }
+
+    @Test
+    void namesAPathNormaliserWouldChangeAreRefused() {
+        for (String name : new String[]{".", ".."}) {
+            List<FieldError> errors = errors(() -> UserJson.newUser(json(
+                    "{\"username\":\"" + name + "\",\"password\":\"a good password\"}"), HASHES));
+            assertEquals(List.of("value_error [body, username]"), types(errors));
+            assertEquals("Value error, '" + name + "' is not a username: a URL path cannot name it", errors.get(0).msg());
+        }
+        assertEquals("...", UserJson.newUser(json("{\"username\":\"...\",\"password\":\"a good password\"}"), HASHES)
+                .username(), "three dots are a plain path segment");
+    }
+
+    @Test
+    void anImportedHashMustNotCostMoreThanTwoAboveThePolicy() {
+        List<FieldError> errors = errors(() -> UserJson.newUser(json("{\"username\":\"bob\",\"hashed_password\":"
+                + "\"$2b$15$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW\"}"), HASHES));
+
+        assertEquals("Value error, hashed_password has bcrypt cost 15, outside the accepted 4 to 14 (BCRYPT_COST + 2)",
+                errors.get(0).msg());
     }
 
     @Test

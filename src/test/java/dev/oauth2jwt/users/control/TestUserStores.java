@@ -12,6 +12,7 @@ public final class TestUserStores {
         UserStore store = new UserStore();
         store.database = database;
         store.cacheMillis = 1000;
+        store.checkCache();
         return store;
     }
 }

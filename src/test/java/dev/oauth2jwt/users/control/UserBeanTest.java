@@ -98,14 +98,28 @@ class UserBeanTest {
     }
 
     @Test
-    void twoRevocationsInTheSameSecondBothRevokeWhatCameBefore() {
+    void aLoginIssuesFromTheAccountAsItWasReadBeforeThePasswordCheck() {
+        User read = accounts.get("johndoe");
+        String stampAtLogin = read.securityStamp();
+
+        User authenticated = users.authenticate("johndoe", "secret").user().orElseThrow();
+
+        assertEquals(stampAtLogin, authenticated.securityStamp());
+    }
+
+    @Test
+    void aRevocationRefusesItsWholeSecondAndReplacesTheSecurityStamp() {
         User user = new User("quick", null, null, "hash", false, Set.of());
-        long now = java.time.Instant.parse("2026-11-26T12:00:00.100Z").toEpochMilli();
+        String stamp = user.securityStamp();
+        long now = java.time.Instant.parse("2026-11-26T12:00:00.999Z").toEpochMilli();
 
-        user.revokeTokensIssuedBefore(now);
-        long first = user.tokensValidAfter();
-        user.revokeTokensIssuedBefore(now + 200);   // a token issued in between has iat == first
+        user.revokeAllTokens(now);
 
-        assertTrue(user.tokensValidAfter() > first, "the second revocation also revokes it");
+        // a token without a session issued in that second, before or after the revocation, has iat 12:00:00
+        assertEquals(java.time.Instant.parse("2026-11-26T12:00:01Z").getEpochSecond(), user.tokensValidAfter());
+        assertTrue(!user.securityStamp().equals(stamp), "every login session of the account ends");
+        String second = user.securityStamp();
+        user.revokeAllTokens(now);
+        assertTrue(!user.securityStamp().equals(second), "each revocation, however close, gets its own stamp");
     }
 }

@@ -42,7 +42,7 @@ class UserStoreTest {
 
     @Test
     void findsUsersByExactUsername() {
-        store.createMissing(List.of(user("johndoe", "John Doe")));
+        store.importUsers(List.of(user("johndoe", "John Doe")));
 
         User found = store.findByUsername("johndoe").orElseThrow();
         assertEquals("John Doe", found.fullName());
@@ -54,9 +54,9 @@ class UserStoreTest {
 
     @Test
     void createsOnlyMissingUsersAndNeverOverwrites() {
-        assertEquals(1, store.createMissing(List.of(user("johndoe", "John Doe"))));
+        assertEquals(1, store.importUsers(List.of(user("johndoe", "John Doe"))));
 
-        int created = store.createMissing(List.of(user("johndoe", "Changed Name"), user("alice", "Alice")));
+        int created = store.importUsers(List.of(user("johndoe", "Changed Name"), user("alice", "Alice")));
 
         assertEquals(1, created);
         assertEquals("John Doe", store.findByUsername("johndoe").orElseThrow().fullName());
@@ -64,17 +64,35 @@ class UserStoreTest {
     }
 
     @Test
+    void anImportNeverBringsBackADeletedAccount() {
+        store.importUsers(List.of(user("johndoe", "John Doe")));
+        store.delete("johndoe");
+
+        assertEquals(0, store.importUsers(List.of(user("johndoe", "John Doe"), user("alice", "Alice"))) - 1);
+        assertFalse(store.findByUsername("johndoe").isPresent(), "deleted by an administrator: stays deleted");
+        assertTrue(store.findByUsername("alice").isPresent(), "a name never seen is imported");
+    }
+
+    @Test
+    void anImportNeverCreatesANameAnAdministratorUsed() {
+        store.create(user("carol", "Carol by the admin"));
+        store.delete("carol");
+
+        assertEquals(0, store.importUsers(List.of(user("carol", "Carol from the file"))));
+    }
+
+    @Test
     void aFailingImportWritesNothing() {
         User tooLong = new User("bob", "x".repeat(400) + "@example.com", "Bob", HASH, false, Set.of());
 
-        assertThrows(PersistenceException.class, () -> store.createMissing(List.of(user("carol", "Carol"), tooLong)));
+        assertThrows(PersistenceException.class, () -> store.importUsers(List.of(user("carol", "Carol"), tooLong)));
 
         assertFalse(store.findByUsername("carol").isPresent(), "one transaction: all or nothing");
     }
 
     @Test
     void usersSurviveAStoreRestartOnTheSameDatabase() {
-        store.createMissing(List.of(user("johndoe", "John Doe")));
+        store.importUsers(List.of(user("johndoe", "John Doe")));
 
         UserStore another = TestUserStores.on(database);
         assertTrue(another.findByUsername("johndoe").isPresent());
@@ -82,7 +100,7 @@ class UserStoreTest {
 
     @Test
     void theTokenCheckSeesAChangeMadeHereAtOnce() {
-        store.createMissing(List.of(user("johndoe", "John Doe")));
+        store.importUsers(List.of(user("johndoe", "John Doe")));
         assertFalse(store.findForTokenCheck("johndoe").orElseThrow().disabled());
 
         store.update("johndoe", user -> user.setDisabled(true));
@@ -94,7 +112,7 @@ class UserStoreTest {
 
     @Test
     void theTokenCheckSeesAChangeMadeElsewhereWithinASecond() {
-        store.createMissing(List.of(user("johndoe", "John Doe")));
+        store.importUsers(List.of(user("johndoe", "John Doe")));
         assertFalse(store.findForTokenCheck("johndoe").orElseThrow().disabled());
         UserStore otherInstance = TestUserStores.on(database);
 

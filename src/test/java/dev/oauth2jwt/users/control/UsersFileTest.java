@@ -18,10 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UsersFileTest {
 
+    /** The import rule of a server at BCRYPT_COST 12. */
+    static final java.util.function.Function<String, java.util.Optional<String>> HASHES =
+            PasswordHasherTest.hasher(12)::importProblem;
+
     static final String JOHNDOE_HASH = PasswordHasherTest.SEED_JOHNDOE;
 
     static List<User> parse(String json) {
-        return UsersFile.parse(new StringReader(json), "users.json");
+        return UsersFile.parse(new StringReader(json), "users.json", HASHES);
     }
 
     static String refusal(String json) {
@@ -127,6 +131,27 @@ class UsersFileTest {
     }
 
     @Test
+    void refusesHashesThatCostTooMuchOrTooLittle() {
+        String costly = "$2b$15$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW";
+        String message = refusal("{\"johndoe\": {\"username\": \"johndoe\", \"hashed_password\": \"" + costly + "\"}}");
+        assertTrue(message.contains("entry \"johndoe\": \"hashed_password\" has bcrypt cost 15, outside the accepted 4 to 14 "
+                + "(BCRYPT_COST + 2)"), message);
+
+        String weak = "pbkdf2_sha256$1$salt$zy1oTMNzIztg8jMVVqpHyzWr464Z58RhOAdpV3tSOiI=";
+        message = refusal("{\"dj\": {\"username\": \"dj\", \"hashed_password\": \"" + weak + "\"}}");
+        assertTrue(message.contains("entry \"dj\": \"hashed_password\" has 1 PBKDF2 iterations, outside the accepted 1000 to 2000000"),
+                message);
+    }
+
+    @Test
+    void refusesNamesAUrlPathCannotHold() {
+        for (String name : new String[]{".", ".."}) {
+            String message = refusal("{\"" + name + "\": {\"username\": \"" + name + "\", \"hashed_password\": \"" + JOHNDOE_HASH + "\"}}");
+            assertTrue(message.contains("'" + name + "' is not a username: a URL path cannot name it"), message);
+        }
+    }
+
+    @Test
     void acceptsDjangoHashes() {
         String django = "pbkdf2_sha256$260000$sEcReTsAlT12$sWqj3GA0dX8SzcjiYPhcmARyqJNLOwZayogJKs8Sh6I=";
         User user = parse("{\"dj\": {\"username\": \"dj\", \"hashed_password\": \"" + django + "\"}}").get(0);
@@ -146,15 +171,15 @@ class UsersFileTest {
     void readsAFileAndNamesItWhenRefusing(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("users.json");
         Files.writeString(file, entry(""));
-        assertEquals("johndoe", UsersFile.read(file).get(0).username());
+        assertEquals("johndoe", UsersFile.read(file, HASHES).get(0).username());
 
         Path missing = dir.resolve("missing.json");
-        String message = assertThrows(UsersFileException.class, () -> UsersFile.read(missing)).getMessage();
+        String message = assertThrows(UsersFileException.class, () -> UsersFile.read(missing, HASHES)).getMessage();
         assertEquals("USERS_IMPORT_FILE '" + missing.toAbsolutePath() + "': no such file", message);
 
         Path latin1 = dir.resolve("latin1.json");
         Files.write(latin1, new byte[]{'{', '"', (byte) 0xE9, '"', ':', '{', '}', '}'});
-        assertTrue(assertThrows(UsersFileException.class, () -> UsersFile.read(latin1)).getMessage()
+        assertTrue(assertThrows(UsersFileException.class, () -> UsersFile.read(latin1, HASHES)).getMessage()
                 .endsWith(": not UTF-8 text"));
     }
 }

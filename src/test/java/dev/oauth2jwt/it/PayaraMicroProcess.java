@@ -1,0 +1,90 @@
+package dev.oauth2jwt.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Payara Micro process running the built WAR with the given environment, its output in a file,
+ * its H2 database under target/it-work/: for what Arquillian cannot do, a deployment meant to fail
+ * or a restart on the same database.
+ */
+record PayaraMicroProcess(Process process, Path logFile, Path databasePath, int port) {
+
+    static Path work(String name) throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("it.work", "target/it-work"))
+                .toAbsolutePath().resolve("processes").resolve(name));
+    }
+
+    static PayaraMicroProcess start(String name, Map<String, String> environment) throws Exception {
+        Path work = work(name);
+        Path log = work.resolve("server.log");
+        Path database = work.resolve("db/oauth2-jwt");
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--nocluster", "--disablephonehome", "--port", String.valueOf(port),
+                "--deploy", System.getProperty("it.war", "target/oauth2-jwt.war"), "--contextroot", "/"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("DB_URL", "jdbc:h2:file:" + database);
+        builder.environment().putAll(environment);
+        PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), log, database, port);
+        server.awaitReady();
+        return server;
+    }
+
+    void awaitReady() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            if (log().contains("ready in")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        stop();
+        throw new AssertionError("Payara Micro did not come up:\n" + log());
+    }
+
+    String log() {
+        try {
+            return Files.readString(logFile);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    int postLogin() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=johndoe&password=secret"))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    void stop() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
