@@ -1,6 +1,6 @@
 package dev.oauth2jwt;
 
-import dev.oauth2jwt.security.entity.Scope;
+import dev.oauth2jwt.access.Scope;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oauth2jwt.security.boundary.Authenticated;
-import dev.oauth2jwt.security.boundary.RequiresScopes;
-import dev.oauth2jwt.security.entity.Scope;
+import dev.oauth2jwt.access.Authenticated;
+import dev.oauth2jwt.access.RequiresScopes;
+import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.status.boundary.StatusResource;
-import dev.oauth2jwt.token.boundary.LogoutResource;
-import dev.oauth2jwt.users.boundary.MeResource;
+import dev.oauth2jwt.auth.boundary.LogoutResource;
+import dev.oauth2jwt.account.boundary.MeResource;
 import dev.oauth2jwt.users.boundary.UsersResource;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -119,7 +119,7 @@ class OpenApiDocumentTest {
 
     @Test
     void theFormTheServerReadsIsTheFormTheDocumentShows() throws Exception {
-        var fields = dev.oauth2jwt.token.boundary.PasswordGrantForm.class.getDeclaredField("FIELDS");
+        var fields = dev.oauth2jwt.auth.boundary.PasswordGrantForm.class.getDeclaredField("FIELDS");
         fields.setAccessible(true);
         assertEquals(fields.get(null),
                 new ArrayList<>(openApi.getComponents().getSchemas().get("PasswordGrantRequest").getProperties().keySet()));

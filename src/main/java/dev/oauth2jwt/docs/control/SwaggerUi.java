@@ -44,10 +44,6 @@ public class SwaggerUi {
         version = pom.getProperty("version");
     }
 
-    public String version() {
-        return version;
-    }
-
     public Optional<Asset> asset(String name) {
         String type = FILES.get(name);
         if (type == null) {

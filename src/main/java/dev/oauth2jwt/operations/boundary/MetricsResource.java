@@ -1,6 +1,6 @@
 package dev.oauth2jwt.operations.boundary;
 
-import dev.oauth2jwt.operations.control.Metrics;
+import dev.oauth2jwt.auth.control.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

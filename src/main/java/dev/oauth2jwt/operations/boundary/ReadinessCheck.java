@@ -1,7 +1,7 @@
 package dev.oauth2jwt.operations.boundary;
 
 import dev.oauth2jwt.persistence.control.Database;
-import dev.oauth2jwt.token.control.SigningKeys;
+import dev.oauth2jwt.auth.control.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

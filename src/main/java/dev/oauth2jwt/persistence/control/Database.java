@@ -52,11 +52,11 @@ public class Database {
     Optional<String> password;
 
     @Inject
-    @ConfigProperty(name = "db.pool.max-size", defaultValue = "10")
+    @ConfigProperty(name = "db.pool.max-size")
     int maxPoolSize;
 
     @Inject
-    @ConfigProperty(name = "db.pool.connection-timeout-ms", defaultValue = "1000")
+    @ConfigProperty(name = "db.pool.connection-timeout-ms")
     long connectionTimeoutMillis;
 
     private HikariDataSource dataSource;

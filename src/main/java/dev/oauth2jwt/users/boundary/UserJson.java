@@ -1,13 +1,11 @@
 package dev.oauth2jwt.users.boundary;
 
 import dev.oauth2jwt.http.boundary.JsonFields;
-import dev.oauth2jwt.security.entity.Scope;
-import dev.oauth2jwt.users.control.PasswordHasher;
+import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.users.control.UserRules;
 import dev.oauth2jwt.users.entity.NewUser;
 import dev.oauth2jwt.users.entity.UserChanges;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +15,6 @@ import java.util.function.Function;
 /** The admin and self-service JSON bodies, validated with the account rules; 422 for anything off. */
 final class UserJson {
 
-    static final int MIN_PASSWORD_BYTES = 8;
-    static final String USERNAME_PATTERN = "^[A-Za-z0-9._@-]{1,64}$";
 
     private UserJson() {
     }
@@ -34,8 +30,8 @@ final class UserJson {
                 fields.invalid("value_error", "username", "Value error, " + reserved.get(), username,
                         Map.of("error", reserved.get()));
             } else {
-                fields.invalid("string_pattern_mismatch", "username", "String should match pattern '" + USERNAME_PATTERN + "'",
-                        username, Map.of("pattern", USERNAME_PATTERN));
+                fields.invalid("string_pattern_mismatch", "username", "String should match pattern '" + UserRules.USERNAME_PATTERN
+                        + "'", username, Map.of("pattern", UserRules.USERNAME_PATTERN));
             }
         }
         String password = null;
@@ -74,26 +70,15 @@ final class UserJson {
         return new UserChanges(Set.copyOf(body.keySet()), email, fullName, disabled, scopes, password);
     }
 
-    /** {@code {"current_password", "new_password"}}: both required, the new one within the rules. */
-    static String[] passwordChange(JsonObject body) {
-        JsonFields fields = new JsonFields(body, Set.of("current_password", "new_password"));
-        String current = fields.string("current_password", true, false, true);
-        String next = password(fields, "new_password");
-        fields.throwIfInvalid();
-        return new String[]{current, next};
-    }
-
+    /** A new password field, checked with the account rules; null (and a 422 entry) when absent or unacceptable. */
     private static String password(JsonFields fields, String name) {
         String password = fields.string(name, true, false, true);
         if (password == null) {
             return null;
         }
-        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-        String problem = bytes < MIN_PASSWORD_BYTES
-                ? "the password must be at least " + MIN_PASSWORD_BYTES + " bytes long"
-                : PasswordHasher.problem(password).orElse(null);
-        if (problem != null) {
-            fields.invalid("value_error", name, "Value error, " + problem, null, Map.of("error", problem));
+        Optional<String> problem = UserRules.passwordProblem(password);
+        if (problem.isPresent()) {
+            fields.invalid("value_error", name, "Value error, " + problem.get(), null, Map.of("error", problem.get()));
             return null;
         }
         return password;

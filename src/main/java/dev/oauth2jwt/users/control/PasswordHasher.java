@@ -62,22 +62,8 @@ public class PasswordHasher {
     @ConfigProperty(name = "bcrypt.cost")
     int cost;
 
-    /** Hashes computed at once; 0: one per core. */
-    @Inject
-    @ConfigProperty(name = "bcrypt.max-concurrent", defaultValue = "0")
-    int maxConcurrent;
-
-    @Inject
-    @ConfigProperty(name = "bcrypt.max-waiting", defaultValue = "-1")
-    int maxWaiting;
-
-    @Inject
-    @ConfigProperty(name = "bcrypt.max-wait-millis", defaultValue = "1000")
-    long maxWaitMillis;
-
     Bcrypt bcrypt = BCrypt::checkpw;
     private String dummyHash;
-    private BcryptGate gate;
 
     @PostConstruct
     void init() {
@@ -85,12 +71,6 @@ public class PasswordHasher {
             throw new IllegalStateException("BCRYPT_COST is " + cost + "; it must be between " + MIN_COST
                     + " and " + MAX_COST + " (12 is a good default)");
         }
-        int slots = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
-        int queue = maxWaiting >= 0 ? maxWaiting : 2 * slots;
-        if (maxWaitMillis < 0) {
-            throw new IllegalStateException("BCRYPT_MAX_WAIT_MILLIS must be 0 or more");
-        }
-        gate = new BcryptGate(slots, queue, maxWaitMillis);
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         dummyHash = BCrypt.hashpw(HexFormat.of().formatHex(random), BCrypt.gensalt(cost));
@@ -100,16 +80,12 @@ public class PasswordHasher {
         // observing start-up instantiates the bean, so a bad BCRYPT_COST stops the deployment
     }
 
-    /**
-     * A new hash of the password at the configured cost, with the {@code $2a$} prefix.
-     *
-     * @throws ServerBusyException when every bcrypt slot is taken and the queue is full
-     */
+    /** A new hash of the password at the configured cost, with the {@code $2a$} prefix. */
     public String hash(String password) {
         problem(password).ifPresent(message -> {
             throw new IllegalArgumentException(message);
         });
-        return gate.run(() -> BCrypt.hashpw(password, BCrypt.gensalt(cost)));
+        return BCrypt.hashpw(password, BCrypt.gensalt(cost));
     }
 
     /** What makes a new password unusable with bcrypt, if anything. */
@@ -127,14 +103,8 @@ public class PasswordHasher {
     /**
      * Checks a password against a stored hash, null when the user does not exist. A hash that
      * cannot be read is reported, never thrown.
-     *
-     * @throws ServerBusyException when every bcrypt slot is taken and the queue is full
      */
     public Check check(String password, String storedHash) {
-        return gate.run(() -> checkNow(password, storedHash));
-    }
-
-    private Check checkNow(String password, String storedHash) {
         if (storedHash != null && DJANGO_PBKDF2.matcher(storedHash).matches()) {
             return checkDjango(password, storedHash);
         }
@@ -153,16 +123,6 @@ public class PasswordHasher {
             return Check.TOO_LONG;
         }
         return matches ? Check.MATCH : Check.MISMATCH;
-    }
-
-    /**
-     * Runs a whole login in one hashing slot, taken before its database reads, so that a login
-     * turned away for want of capacity costs next to nothing.
-     *
-     * @throws ServerBusyException when every slot is taken and the queue is full
-     */
-    public <T> T withCapacity(java.util.function.Supplier<T> login) {
-        return gate.run(login);
     }
 
     /**

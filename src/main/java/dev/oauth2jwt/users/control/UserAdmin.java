@@ -23,11 +23,14 @@ public class UserAdmin {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    HashingCapacity capacity;
+
     Clock clock = Clock.systemUTC();
 
     /** The created user, or empty if the username is taken. */
     public Optional<User> create(NewUser request) {
-        String hash = request.password() != null ? hasher.hash(request.password()) : request.hashedPassword();
+        String hash = request.password() != null ? hashed(request.password()) : request.hashedPassword();
         User user = new User(request.username(), request.email(), request.fullName(), hash, request.disabled(),
                 request.scopes());
         // a token issued before the account existed (a deleted namesake's) never works for it
@@ -49,7 +52,7 @@ public class UserAdmin {
     }
 
     public Optional<User> update(String username, UserChanges changes) {
-        String newHash = changes.has("password") ? hasher.hash(changes.password()) : null;
+        String newHash = changes.has("password") ? hashed(changes.password()) : null;
         long now = clock.millis();
         return store.update(username, user -> {
             if (changes.has("email")) {
@@ -72,6 +75,10 @@ public class UserAdmin {
                 user.setDisabled(changes.disabled());
             }
         });
+    }
+
+    private String hashed(String password) {
+        return capacity.run(() -> hasher.hash(password));
     }
 
     public boolean delete(String username) {

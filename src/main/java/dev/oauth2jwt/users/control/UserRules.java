@@ -1,17 +1,24 @@
 package dev.oauth2jwt.users.control;
 
+import dev.oauth2jwt.users.entity.User;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What a stored account may hold; every way of creating users checks the same rules. */
+/**
+ * What a stored account may hold; every way of creating or changing users (the admin API, the
+ * users file, a user's own password change) checks these same rules.
+ */
 public final class UserRules {
 
     public static final int MAX_USERNAME = 64;
     public static final int MAX_EMAIL = 320;
     public static final int MAX_FULL_NAME = 255;
+    public static final int MIN_PASSWORD_BYTES = 8;
+    public static final String USERNAME_PATTERN = User.USERNAME_PATTERN;
 
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1," + MAX_USERNAME + "}");
+    private static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private UserRules() {
@@ -37,6 +44,14 @@ public final class UserRules {
             return Optional.of("'" + username + "' is not a username: a URL path cannot name it");
         }
         return Optional.empty();
+    }
+
+    /** What makes a new password unacceptable, if anything: too short, or unusable with bcrypt. */
+    public static Optional<String> passwordProblem(String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length < MIN_PASSWORD_BYTES) {
+            return Optional.of("the password must be at least " + MIN_PASSWORD_BYTES + " bytes long");
+        }
+        return PasswordHasher.problem(password);
     }
 
     public static boolean isValidEmail(String email) {

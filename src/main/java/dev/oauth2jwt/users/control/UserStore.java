@@ -1,7 +1,7 @@
 package dev.oauth2jwt.users.control;
 
 import dev.oauth2jwt.persistence.control.Database;
-import dev.oauth2jwt.persistence.control.RecentReads;
+import dev.oauth2jwt.caching.ExpiringCache;
 import dev.oauth2jwt.users.entity.KnownUsername;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.annotation.PostConstruct;
@@ -32,12 +32,12 @@ public class UserStore {
     Database database;
 
     @Inject
-    @ConfigProperty(name = "users.cache-millis", defaultValue = "1000")
+    @ConfigProperty(name = "users.cache-millis")
     long cacheMillis;
 
     LongSupplier nanoTime = System::nanoTime;
     Clock clock = Clock.systemUTC();
-    private RecentReads<String, Optional<User>> recentReads;
+    private ExpiringCache<String, Optional<User>> recentReads;
 
     @PostConstruct
     void checkCache() {
@@ -45,7 +45,7 @@ public class UserStore {
             throw new IllegalStateException("USERS_CACHE_MILLIS is " + cacheMillis + "; it must be between 0 and "
                     + MAX_CACHE_MILLIS + ", so that a revocation counts everywhere within a second");
         }
-        recentReads = new RecentReads<>(cacheMillis, CACHE_SIZE, () -> nanoTime.getAsLong());
+        recentReads = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, () -> nanoTime.getAsLong());
     }
 
     public Optional<User> findByUsername(String username) {
@@ -58,10 +58,6 @@ public class UserStore {
      */
     public Optional<User> findForTokenCheck(String username) {
         return recentReads.get(username, this::findByUsername);
-    }
-
-    public Optional<User> findById(long id) {
-        return database.read(em -> Optional.ofNullable(em.find(User.class, id)));
     }
 
     /** The users ordered by username, from {@code offset}, at most {@code limit}. */

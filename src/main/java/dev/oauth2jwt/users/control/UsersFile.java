@@ -1,6 +1,6 @@
 package dev.oauth2jwt.users.control;
 
-import dev.oauth2jwt.security.entity.Scope;
+import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

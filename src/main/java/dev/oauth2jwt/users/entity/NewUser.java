@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A validated request to create an account: a password to hash, or an existing hash to import. */
 @Schema(name = "UserCreate", description = "Give either password or hashed_password.")
 public record NewUser(
-        @Schema(required = true, pattern = "^[A-Za-z0-9._@-]{1,64}$") String username,
+        @Schema(required = true, pattern = User.USERNAME_PATTERN) String username,
         @Schema(format = "password", description = "8 to 72 bytes in UTF-8.") String password,
         @JsonbProperty("hashed_password") @Schema(description = "An existing bcrypt or Django pbkdf2_sha256 hash to import.")
         String hashedPassword,

@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import dev.oauth2jwt.security.entity.Scope;
+import dev.oauth2jwt.access.Scope;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
@@ -18,6 +18,8 @@ import java.util.Set;
 @Table(name = "users")
 public class User {
 
+    /** What a username looks like (a constant, for the OpenAPI annotations); {@code UserRules} adds the reserved names. */
+    public static final String USERNAME_PATTERN = "^[A-Za-z0-9._@-]{1,64}$";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id

@@ -3,8 +3,8 @@ package dev.oauth2jwt.http.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.oauth2jwt.token.boundary.TokenResource;
-import dev.oauth2jwt.users.boundary.MeResource;
+import dev.oauth2jwt.auth.boundary.TokenResource;
+import dev.oauth2jwt.account.boundary.MeResource;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

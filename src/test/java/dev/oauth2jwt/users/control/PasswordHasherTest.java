@@ -26,15 +26,8 @@ public class PasswordHasherTest {
     static final String OPENBSD_2A = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
 
     public static PasswordHasher hasher(int cost) {
-        return hasherWithoutQueue(cost, 0);
-    }
-
-    /** A hasher of {@code slots} hashes at once (0: one per core) that lets nobody wait for one. */
-    public static PasswordHasher hasherWithoutQueue(int cost, int slots) {
         PasswordHasher hasher = new PasswordHasher();
         hasher.cost = cost;
-        hasher.maxConcurrent = slots;
-        hasher.maxWaiting = 0;
         hasher.init();
         return hasher;
     }

@@ -1,0 +1,64 @@
+package dev.oauth2jwt.auth.boundary;
+
+import dev.oauth2jwt.access.Authenticated;
+import dev.oauth2jwt.access.InactiveUsersAllowed;
+import dev.oauth2jwt.access.RequiresScopes;
+import dev.oauth2jwt.auth.control.BearerCheck;
+import dev.oauth2jwt.auth.control.BearerCheck.Requirement;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Puts a {@link BearerFilter} on every method of an {@link Authenticated} resource, with what that
+ * method requires ({@link RequiresScopes}, {@link InactiveUsersAllowed}) read once, at deployment,
+ * and the token check it asks. (A JAX-RS name-bound filter would read the method on every request
+ * through an injected {@code ResourceInfo}, which Jersey does not give a CDI-managed provider.)
+ */
+@Provider
+@ApplicationScoped
+public class BearerFeature implements DynamicFeature {
+
+    @Inject
+    BearerCheck check;
+
+    @Inject
+    @ConfigProperty(name = "auth.errors")
+    String authErrors;
+
+    @PostConstruct
+    void validate() {
+        if (!"fastapi".equals(authErrors) && !"rfc6750".equals(authErrors)) {
+            throw new IllegalStateException("AUTH_ERRORS is '" + authErrors + "'; it must be fastapi or rfc6750");
+        }
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        Class<?> type = resource.getResourceClass();
+        Method method = resource.getResourceMethod();
+        if (type.isAnnotationPresent(Authenticated.class) || method.isAnnotationPresent(Authenticated.class)) {
+            context.register(new BearerFilter(check, requirement(type, method), "rfc6750".equals(authErrors)),
+                    Priorities.AUTHENTICATION);
+        }
+    }
+
+    /** The method's {@link RequiresScopes}, else its class's; whether it or its class admits inactive users. */
+    static Requirement requirement(Class<?> resource, Method method) {
+        RequiresScopes scopes = method == null ? null : method.getAnnotation(RequiresScopes.class);
+        if (scopes == null && resource != null) {
+            scopes = resource.getAnnotation(RequiresScopes.class);
+        }
+        boolean inactiveAllowed = (method != null && method.isAnnotationPresent(InactiveUsersAllowed.class))
+                || (resource != null && resource.isAnnotationPresent(InactiveUsersAllowed.class));
+        return new Requirement(scopes == null ? List.of() : List.of(scopes.value()), inactiveAllowed);
+    }
+}

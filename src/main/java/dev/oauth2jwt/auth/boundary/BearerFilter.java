@@ -1,0 +1,62 @@
+package dev.oauth2jwt.auth.boundary;
+
+import dev.oauth2jwt.auth.control.BearerCheck;
+import dev.oauth2jwt.auth.control.BearerCheck.Outcome;
+import dev.oauth2jwt.auth.control.BearerCheck.Requirement;
+import dev.oauth2jwt.errors.boundary.ErrorResponses;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * The token check of one resource method, translated to HTTP: {@link BearerCheck} decides, this
+ * filter answers FastAPI's statuses, bodies and {@code WWW-Authenticate} challenges, or installs
+ * the admitted caller as the request's {@code SecurityContext}. {@link BearerFeature} puts one on
+ * every method that needs it.
+ */
+final class BearerFilter implements ContainerRequestFilter {
+
+    private final BearerCheck check;
+    private final Requirement requirement;
+    private final boolean rfc6750;
+
+    BearerFilter(BearerCheck check, Requirement requirement, boolean rfc6750) {
+        this.check = check;
+        this.requirement = requirement;
+        this.rfc6750 = rfc6750;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Outcome outcome = check.check(request.getHeaderString(HttpHeaders.AUTHORIZATION), requirement);
+        if (outcome instanceof Outcome.Admitted admitted) {
+            request.setSecurityContext(new BearerSecurityContext(admitted.caller(), request.getSecurityContext()));
+        } else if (outcome instanceof Outcome.NotAuthenticated) {
+            request.abortWith(challenge(401, "Not authenticated", List.of(), null));
+        } else if (outcome instanceof Outcome.Refused refused) {
+            request.abortWith(challenge(401, "Could not validate credentials", requirement.scopes(),
+                    refused.malformed() ? "invalid_request" : "invalid_token"));
+        } else if (outcome instanceof Outcome.MissingScope) {
+            request.abortWith(challenge(rfc6750 ? 403 : 401, "Not enough permissions", requirement.scopes(), "insufficient_scope"));
+        } else {
+            request.abortWith(ErrorResponses.of(400, "Inactive user").build());
+        }
+    }
+
+    /**
+     * The answer with its {@code WWW-Authenticate} challenge: {@code Bearer}, plus the method's
+     * scopes as FastAPI's scopes chapter, plus in rfc6750 mode the RFC's error code, if any.
+     */
+    private Response challenge(int status, String detail, List<String> scopes, String error) {
+        StringBuilder challenge = new StringBuilder("Bearer");
+        if (!scopes.isEmpty()) {
+            challenge.append(" scope=\"").append(String.join(" ", scopes)).append('"');
+        }
+        if (rfc6750 && error != null) {
+            challenge.append(scopes.isEmpty() ? " " : ", ").append("error=\"").append(error).append('"');
+        }
+        return ErrorResponses.of(status, detail).header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString()).build();
+    }
+}

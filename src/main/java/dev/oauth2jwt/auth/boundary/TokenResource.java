@@ -1,0 +1,125 @@
+package dev.oauth2jwt.auth.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.oauth2jwt.errors.entity.ErrorDetail;
+import dev.oauth2jwt.errors.entity.ValidationErrors;
+import dev.oauth2jwt.auth.entity.PasswordGrantRequest;
+import dev.oauth2jwt.auth.entity.RefreshGrantRequest;
+import dev.oauth2jwt.errors.boundary.ErrorResponses;
+import dev.oauth2jwt.http.control.ClientAddresses;
+import dev.oauth2jwt.errors.boundary.TooManyFailedLoginsException;
+import dev.oauth2jwt.auth.control.PasswordLogin;
+import dev.oauth2jwt.auth.control.PasswordLogin.Result;
+import dev.oauth2jwt.auth.entity.OAuthError;
+import dev.oauth2jwt.auth.entity.TokenResponse;
+import dev.oauth2jwt.users.control.ServerBusyException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /token}: the OAuth2 password grant (the seed's {@code login_for_access_token}) and
+ * the refresh grant ({@code grant_type=refresh_token}).
+ */
+@ApplicationScoped
+@Path("token")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    @Inject
+    PasswordLogin logins;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Inject
+    LateAnswers lateAnswers;
+
+    @POST
+    @Operation(summary = "Login for access token", description = "The OAuth2 password grant, or the refresh grant.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(oneOf = {PasswordGrantRequest.class, RefreshGrantRequest.class})))
+    @APIResponse(responseCode = "200", description = "Tokens; never cached.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "A refresh token that is spent, revoked, expired or unknown.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
+    @APIResponse(responseCode = "401", description = "Incorrect username or password.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed login attempts (or refused refresh tokens) from this address; see Retry-After.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "503", description = "No password hashing capacity free; see Retry-After.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    public void token(@Suspended AsyncResponse answer, @Context HttpHeaders headers, @Context HttpServletRequest request,
+            InputStream body) {
+        long arrived = System.nanoTime();
+        try {
+            Reply reply = grant(headers, request, body);
+            lateAnswers.answerAfter(answer, reply.response(), reply.slowdownMillis(), arrived, System.nanoTime());
+        } catch (ServerBusyException | TooManyFailedLoginsException refusal) {
+            lateAnswers.answerLater(answer, refusal, arrived, System.nanoTime());
+        }
+    }
+
+    /** The answer, and how long after the request's arrival it may be given at the earliest. */
+    private record Reply(Response response, long slowdownMillis) {
+    }
+
+    private Reply grant(HttpHeaders headers, HttpServletRequest request, InputStream body) {
+        MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
+        String client = clientAddresses.of(request);
+        Result result;
+        if (List.of("refresh_token").equals(form.get("grant_type"))) {
+            Optional<String> refreshToken = FormBody.single(form, "refresh_token");
+            if (refreshToken.isEmpty()) {
+                return new Reply(oauthError("invalid_request"), 0);
+            }
+            result = logins.refresh(refreshToken.get(), form.getFirst("scope"), client);
+            if (result instanceof Result.Refused) {
+                return new Reply(oauthError("invalid_grant"), 0);
+            }
+        } else {
+            PasswordGrantForm grant = PasswordGrantForm.from(form);
+            result = logins.login(grant.username(), grant.password(), grant.scope(), client);
+        }
+        if (result instanceof Result.Granted granted) {
+            return new Reply(Response.ok(TokenResponse.bearer(granted.accessToken(), granted.refreshToken()))
+                    // RFC 6749 section 5.1: a token answer must not be cached
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("Pragma", "no-cache")
+                    .build(), granted.slowdownMillis());
+        }
+        if (result instanceof Result.Throttled throttled) {
+            throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
+        }
+        return new Reply(ErrorResponses.of(401, "Incorrect username or password")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build(), ((Result.Refused) result).slowdownMillis());
+    }
+
+    static Response oauthError(String error) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new OAuthError(error))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.oauth2jwt.auth.control;
+
+import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.caching.ExpiringCache;
+import dev.oauth2jwt.auth.entity.LoginSession;
+import dev.oauth2jwt.auth.entity.VerifiedToken;
+import dev.oauth2jwt.users.entity.User;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Login sessions as the token check sees them: whether an access token is revoked. A token naming
+ * a session ({@code sid}) works while that session is neither revoked nor outdated by a
+ * revocation of its account; one without (a FastAPI service's) while it was issued after the
+ * account's last revocation. Sessions are read through the same short cache as the users, and
+ * forgotten here as soon as this instance revokes one.
+ */
+@ApplicationScoped
+public class LoginSessions {
+
+    static final int CACHE_SIZE = 10_000;
+
+    @Inject
+    Database database;
+
+    @Inject
+    @ConfigProperty(name = "users.cache-millis")
+    long cacheMillis;
+
+    LongSupplier nanoTime = System::nanoTime;
+    private ExpiringCache<String, Optional<LoginSession>> recentReads;
+
+    @PostConstruct
+    void init() {
+        recentReads = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, () -> nanoTime.getAsLong());
+    }
+
+    /** Why the token no longer works for the account it names, if it does not. */
+    public Optional<String> revocation(VerifiedToken token, User user) {
+        if (token.sessionId() == null) {
+            return token.issuedAt() < user.tokensValidAfter()
+                    ? Optional.of("revoked: issued before the account's last revocation or its creation")
+                    : Optional.empty();
+        }
+        return recentReads.get(token.sessionId(), this::find)
+                .map(session -> session.refusal(user))
+                .orElse(Optional.of("unknown login session"));
+    }
+
+    /** Revokes the session in the caller's transaction; {@link #forget} it once that commits. */
+    void revoke(EntityManager em, String sessionId, long now) {
+        em.createQuery("UPDATE LoginSession s SET s.revokedAt = :now WHERE s.id = :id AND s.revokedAt IS NULL")
+                .setParameter("now", now)
+                .setParameter("id", sessionId)
+                .executeUpdate();
+    }
+
+    void forget(String sessionId) {
+        recentReads.forget(sessionId);
+    }
+
+    private Optional<LoginSession> find(String sessionId) {
+        return database.read(em -> Optional.ofNullable(em.find(LoginSession.class, sessionId)));
+    }
+}

@@ -1,0 +1,217 @@
+package dev.oauth2jwt.auth.control;
+
+import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.auth.entity.LoginSession;
+import dev.oauth2jwt.auth.entity.RefreshToken;
+import dev.oauth2jwt.users.entity.User;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Login sessions and their refresh tokens (RFC 6749 section 6, OAuth 2.0 Security BCP). A password
+ * login starts a session; its refresh tokens are opaque random values, stored only as their
+ * SHA-256, rotated at every use, each living {@code JWT_REFRESH_DAYS} but none past the session's
+ * {@code JWT_REFRESH_MAX_DAYS}. A token presented a second time means one copy was stolen: the
+ * whole session is revoked, the access tokens naming it included.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    /** A new session: its id (the access token's {@code sid}) and its first refresh token. */
+    public record Started(String sessionId, String refreshToken) {
+    }
+
+    /** The outcome of presenting a refresh token. */
+    public sealed interface Exchange {
+        record Granted(User user, Set<String> scopes, String sessionId, String refreshToken) implements Exchange {
+        }
+
+        /** Why, for the audit log only: the client is told {@code invalid_grant} whatever it is. */
+        record Refused(String reason) implements Exchange {
+        }
+    }
+
+    @Inject
+    Database database;
+
+    @Inject
+    LoginSessions sessions;
+
+    @Inject
+    @ConfigProperty(name = "jwt.refresh-days")
+    int refreshDays;
+
+    @Inject
+    @ConfigProperty(name = "jwt.refresh-max-days")
+    int refreshMaxDays;
+
+    Clock clock = Clock.systemUTC();
+    private final SecureRandom random = new SecureRandom();
+
+    @PostConstruct
+    void checkLifetime() {
+        if (refreshDays < 1) {
+            throw new IllegalStateException("JWT_REFRESH_DAYS is " + refreshDays + "; it must be at least 1");
+        }
+        if (refreshMaxDays < refreshDays) {
+            throw new IllegalStateException("JWT_REFRESH_MAX_DAYS (" + refreshMaxDays + ") is below JWT_REFRESH_DAYS ("
+                    + refreshDays + "): it bounds a whole login session, a single refresh token cannot outlive it");
+        }
+    }
+
+    /**
+     * Starts a session for a password login, with the account as the login read it before checking
+     * the password. Empty when the account has been revoked (its stamp changed) or deleted since:
+     * that login checked a state that no longer holds. The account's row is locked meanwhile, so a
+     * revocation committing later ends this session too.
+     */
+    public Optional<Started> start(User user, Set<String> scopes) {
+        long now = clock.millis();
+        return database.inTransaction(em -> {
+            User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (current == null || !current.securityStamp().equals(user.securityStamp())) {
+                return Optional.empty();
+            }
+            LoginSession session = new LoginSession(UUID.randomUUID().toString(), user.id(), user.securityStamp(), now);
+            em.persist(session);
+            return Optional.of(new Started(session.id(), create(em, session, user, scopes, now)));
+        });
+    }
+
+    /**
+     * Spends the presented token and returns its successor with the user and the scopes to grant:
+     * those asked for, within those of the original login and those the user still has.
+     */
+    public Exchange rotate(String presented, String requestedScope) {
+        long now = clock.millis();
+        String[] revokedSession = new String[1];
+        Exchange exchange = database.inTransaction(em -> {
+            RefreshToken token = find(em, presented);
+            if (token == null) {
+                return new Exchange.Refused("unknown refresh token");
+            }
+            LoginSession session = em.find(LoginSession.class, token.familyId());
+            if (session.revoked()) {
+                return new Exchange.Refused("revoked refresh token");
+            }
+            boolean spentNow = em.createQuery("UPDATE RefreshToken t SET t.usedAt = :now WHERE t.id = :id AND t.usedAt IS NULL")
+                    .setParameter("now", now)
+                    .setParameter("id", token.id())
+                    .executeUpdate() == 1;
+            if (!spentNow) {
+                sessions.revoke(em, session.id(), now);
+                revokedSession[0] = session.id();
+                return new Exchange.Refused("refresh token reused: session revoked");
+            }
+            if (now >= sessionEnd(session)) {   // also when JWT_REFRESH_MAX_DAYS was lowered since
+                return new Exchange.Refused("login session older than JWT_REFRESH_MAX_DAYS");
+            }
+            if (token.expiresAt() <= now) {
+                return new Exchange.Refused("expired refresh token");
+            }
+            User user = em.find(User.class, token.userId());
+            if (user == null || user.disabled()) {
+                return new Exchange.Refused("user disabled or deleted");
+            }
+            Optional<String> refusal = session.refusal(user);
+            if (refusal.isPresent()) {
+                return new Exchange.Refused(refusal.get());
+            }
+            Set<String> original = Scope.parse(token.scope());
+            Set<String> scopes = Scope.parse(requestedScope).isEmpty() ? original : Scope.granted(requestedScope, original);
+            scopes.retainAll(user.scopes());
+            return new Exchange.Granted(user, scopes, session.id(), create(em, session, user, scopes, now));
+        });
+        if (revokedSession[0] != null) {
+            sessions.forget(revokedSession[0]);
+        }
+        return exchange;
+    }
+
+    /** RFC 7009: revokes the token's session, its access tokens included; unknown values are ignored. */
+    public void revoke(String presented) {
+        String revoked = database.inTransaction(em -> {
+            RefreshToken token = find(em, presented);
+            if (token == null) {
+                return null;
+            }
+            sessions.revoke(em, token.familyId(), clock.millis());
+            return token.familyId();
+        });
+        if (revoked != null) {
+            sessions.forget(revoked);
+        }
+    }
+
+    /** Refresh tokens that could still be exchanged: neither spent nor expired, in a session not revoked. */
+    public long countActive() {
+        return database.read(em -> em.createQuery("SELECT COUNT(t) FROM RefreshToken t, LoginSession s "
+                        + "WHERE s.id = t.familyId AND s.revokedAt IS NULL AND t.usedAt IS NULL AND t.expiresAt > :now", Long.class)
+                .setParameter("now", clock.millis())
+                .getSingleResult());
+    }
+
+    private String create(EntityManager em, LoginSession session, User user, Set<String> scopes, long now) {
+        byte[] value = new byte[32];
+        random.nextBytes(value);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        long expiresAt = Math.min(now + Duration.ofDays(refreshDays).toMillis(), sessionEnd(session));
+        em.persist(new RefreshToken(sha256(token), session.id(), user.id(), String.join(" ", scopes), now, expiresAt));
+        return token;
+    }
+
+    private long sessionEnd(LoginSession session) {
+        return session.createdAt() + Duration.ofDays(refreshMaxDays).toMillis();
+    }
+
+    private static RefreshToken find(EntityManager em, String presented) {
+        return em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
+                .setParameter("hash", sha256(presented))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Forgets expired tokens a day later (reuse of an expired token is refused anyway), and sessions
+     * without tokens left: every access token naming them has expired long before. Run by
+     * {@link Housekeeping}, never on a request.
+     */
+    void cleanUp() {
+        long now = clock.millis();
+        long dayAgo = now - Duration.ofDays(1).toMillis();
+        database.inTransaction(em -> {
+            em.createQuery("DELETE FROM RefreshToken t WHERE t.expiresAt < :cutoff")
+                    .setParameter("cutoff", dayAgo)
+                    .executeUpdate();
+            return em.createQuery("DELETE FROM LoginSession s WHERE s.createdAt < :cutoff AND NOT EXISTS "
+                            + "(SELECT t FROM RefreshToken t WHERE t.familyId = s.id)")
+                    .setParameter("cutoff", dayAgo)
+                    .executeUpdate();
+        });
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.oauth2jwt.auth.control;
+
+import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.auth.entity.VerifiedToken;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.Key;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jca.ProviderContext;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.InvalidAlgorithmException;
+import org.jose4j.lang.UnresolvableKeyException;
+
+/**
+ * Checks bearer tokens with jose4j (RFC 8725): a compact JWS of at most 8 KiB, HS256 only, signed
+ * with a configured key ({@link SigningKeys} picks it), {@code sub} a string, {@code exp} required
+ * and not further ahead than the longest lifetime we issue, JSON nested at most 32 levels. Header
+ * parameters that would bring their own key ({@code jwk}, {@code jku}, {@code x5u}...) are never
+ * used: keys come from configuration only. An {@code iss} must be ours; with
+ * {@code JWT_ISSUER_REQUIRED} a token must have one. Every check, every time: remembering tokens
+ * that passed is {@link RememberedTokens}' job.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    public static final int MAX_TOKEN_CHARS = 8 * 1024;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "jwt.clock-skew-seconds")
+    int clockSkewSeconds;
+
+    @Inject
+    @ConfigProperty(name = "jwt.max-lifetime-minutes")
+    int maxLifetimeMinutes;
+
+    @Inject
+    @ConfigProperty(name = "jwt.expire-minutes")
+    int expireMinutes;
+
+    @Inject
+    @ConfigProperty(name = "jwt.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "jwt.issuer-required")
+    boolean issuerRequired;
+
+    private JwtConsumer consumer;
+
+    @PostConstruct
+    void build() {
+        if (clockSkewSeconds < 0 || maxLifetimeMinutes < 1) {
+            throw new IllegalStateException("JWT_CLOCK_SKEW_SECONDS must be 0 or more and JWT_MAX_LIFETIME_MINUTES "
+                    + "at least 1; they are " + clockSkewSeconds + " and " + maxLifetimeMinutes);
+        }
+        // HMAC from the JDK's own provider by name: a direct lookup instead of a search on every token
+        ProviderContext sunJce = new ProviderContext();
+        sunJce.getSuppliedKeyProviderContext().setMacProvider("SunJCE");
+        consumer = new JwtConsumerBuilder()
+                .setJwsProviderContext(sunJce)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .setVerificationKeyResolver(this::keyFor)
+                .setRequireExpirationTime()
+                .setMaxFutureValidityInMinutes(maxLifetimeMinutes)
+                .setRequireSubject()
+                .setExpectedIssuer(issuerRequired, issuer)
+                .setAllowedClockSkewInSeconds(clockSkewSeconds)
+                .build();
+    }
+
+    int clockSkewSeconds() {
+        return clockSkewSeconds;
+    }
+
+    /** The token, once its signature and claims check out. */
+    public VerifiedToken verify(String token) throws InvalidTokenException {
+        if (token.length() > MAX_TOKEN_CHARS) {
+            throw new InvalidTokenException("token longer than " + MAX_TOKEN_CHARS + " characters");
+        }
+        if (!isCompactJws(token)) {
+            throw new InvalidTokenException("not a compact JWS (three base64url parts)");
+        }
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            throw new InvalidTokenException(reason(e));
+        }
+        // jose4j's JSON parser does not recurse, so a deep payload is parsed safely; it is refused all the same
+        if (JsonNesting.depth(claims.getRawJson()) > JsonNesting.MAX_DEPTH) {
+            throw new InvalidTokenException("JSON nested deeper than " + JsonNesting.MAX_DEPTH + " levels");
+        }
+        try {
+            long expiresAt = claims.getExpirationTime().getValue();
+            long issuedAt = claims.hasClaim("iat") ? claims.getIssuedAt().getValue() : expiresAt - expireMinutes * 60L;
+            long notBefore = claims.hasClaim("nbf") ? claims.getNotBefore().getValue() : Long.MIN_VALUE;
+            Set<String> scopes = claims.hasClaim("scope")
+                    ? Scope.parse(claims.getStringClaimValue("scope"))
+                    : Scope.DEFAULTS;   // the seed's tokens have no scopes: they get what a scope-less login gets
+            String sessionId = claims.getStringClaimValue("sid");
+            return new VerifiedToken(token, claims, claims.getSubject(), issuedAt, sessionId, Set.copyOf(scopes),
+                    expiresAt, notBefore);
+        } catch (MalformedClaimException e) {
+            throw new InvalidTokenException("a claim of the wrong type");
+        }
+    }
+
+    /** The key for a token whose header jose4j has read; a deep header is refused before anything else. */
+    private Key keyFor(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
+        if (JsonNesting.depth(jws.getHeaders().getFullHeaderAsJsonString()) > JsonNesting.MAX_DEPTH) {
+            throw new UnresolvableKeyException("JSON nested deeper than " + JsonNesting.MAX_DEPTH + " levels");
+        }
+        return keys.keyFor(jws);
+    }
+
+    /** Three base64url parts, the last one possibly empty; a plain loop, this runs on every request. */
+    static boolean isCompactJws(String token) {
+        int dots = 0;
+        int partLength = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (partLength == 0 || ++dots > 2) {
+                    return false;
+                }
+                partLength = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+                partLength++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2;
+    }
+
+    /**
+     * Why jose4j refused, in words of our own: its messages quote the token and its claims, which
+     * must never reach a log.
+     */
+    static String reason(InvalidJwtException refusal) {
+        for (var detail : refusal.getErrorDetails()) {
+            String reason = switch (detail.getErrorCode()) {
+                case ErrorCodes.EXPIRED -> "expired";
+                case ErrorCodes.EXPIRATION_MISSING -> "no exp claim";
+                case ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE -> "exp too far in the future";
+                case ErrorCodes.NOT_YET_VALID -> "not yet valid (nbf)";
+                case ErrorCodes.SIGNATURE_INVALID -> "invalid signature";
+                case ErrorCodes.SIGNATURE_MISSING -> "not signed";
+                case ErrorCodes.SUBJECT_MISSING -> "no sub claim";
+                case ErrorCodes.SUBJECT_INVALID -> "invalid sub claim";
+                case ErrorCodes.AUDIENCE_INVALID, ErrorCodes.AUDIENCE_MISSING -> "unexpected aud claim";
+                case ErrorCodes.ISSUER_INVALID -> "another issuer";
+                case ErrorCodes.ISSUER_MISSING -> "no iss claim";
+                case ErrorCodes.JSON_INVALID -> "invalid JSON";
+                case ErrorCodes.MALFORMED_CLAIM -> "a claim of the wrong type";
+                default -> null;
+            };
+            if (reason != null) {
+                return reason;
+            }
+        }
+        for (Throwable cause = refusal.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvableKeyException) {
+                return cause.getMessage();   // ours, from keyFor
+            }
+            if (cause instanceof InvalidAlgorithmException) {
+                return "algorithm not permitted";
+            }
+            if (cause.getMessage() != null && cause.getMessage().contains("marked as critical")) {
+                return "unsupported critical header";
+            }
+        }
+        return "malformed token";
+    }
+}

@@ -1,0 +1,81 @@
+package dev.oauth2jwt.auth.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import dev.oauth2jwt.users.entity.User;
+import java.util.Optional;
+
+/**
+ * One password login: its refresh tokens (the family rotated from it) and the access tokens that
+ * name it in their {@code sid} claim. It records the account's security stamp as the login read
+ * it; once the account's stamp has changed (a password change, disabling, log out everywhere), or
+ * the session is revoked (refresh-token reuse, {@code POST /revoke}), all its tokens are refused.
+ * Times are epoch milliseconds.
+ */
+@Entity
+@Table(name = "login_sessions")
+public class LoginSession {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "user_id", nullable = false)
+    private Long userId;
+
+    @Column(name = "security_stamp", nullable = false, length = 32)
+    private String securityStamp;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "revoked_at")
+    private Long revokedAt;
+
+    protected LoginSession() {
+        // for JPA
+    }
+
+    public LoginSession(String id, Long userId, String securityStamp, long createdAt) {
+        this.id = id;
+        this.userId = userId;
+        this.securityStamp = securityStamp;
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Long userId() {
+        return userId;
+    }
+
+    public String securityStamp() {
+        return securityStamp;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+
+    /** Why the session's tokens are refused for this account (as it is now), if they are. */
+    public Optional<String> refusal(User user) {
+        if (revokedAt != null) {
+            return Optional.of("login session revoked");
+        }
+        if (!userId.equals(user.id())) {
+            return Optional.of("login session of another account");
+        }
+        if (!securityStamp.equals(user.securityStamp())) {
+            return Optional.of("revoked: password change, disabling or log out since the login");
+        }
+        return Optional.empty();
+    }
+}

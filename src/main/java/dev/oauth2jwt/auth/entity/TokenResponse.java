@@ -1,0 +1,23 @@
+package dev.oauth2jwt.auth.entity;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/**
+ * The answer to a successful grant (RFC 6749 section 5.1): the seed's three fields, then the
+ * refresh token and the granted scopes.
+ */
+@Schema(name = "Token", description = "A successful grant (RFC 6749 section 5.1).")
+@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "scope"})
+public record TokenResponse(@JsonbProperty("access_token") String accessToken,
+                            @JsonbProperty("token_type") String tokenType,
+                            @JsonbProperty("expires_in") long expiresIn,
+                            @JsonbProperty("refresh_token") String refreshToken,
+                            String scope) {
+
+    public static TokenResponse bearer(IssuedToken token, String refreshToken) {
+        return new TokenResponse(token.token(), "bearer", token.expiresInSeconds(), refreshToken,
+                String.join(" ", token.scopes()));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.oauth2jwt.auth.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oauth2jwt.testing.Jwts;
+import dev.oauth2jwt.auth.entity.IssuedToken;
+import dev.oauth2jwt.users.entity.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TokenIssuerTest {
+
+    static final String SECRET = "a-test-secret-of-at-least-32-bytes-0123456789";
+
+    static SigningKeys keys(String secret, String... previous) {
+        SigningKeys keys = new SigningKeys();
+        keys.secret = Optional.of(secret);
+        keys.previousSecrets = previous.length == 0 ? Optional.empty() : Optional.of(String.join(",", previous));
+        keys.load();
+        return keys;
+    }
+
+    static TokenIssuer issuer(String secret, Instant now) {
+        TokenIssuer issuer = new TokenIssuer();
+        issuer.keys = keys(secret);
+        issuer.expireMinutes = 30;
+        issuer.maxLifetimeMinutes = 30;
+        issuer.issuer = "oauth2-jwt";
+        issuer.clock = Clock.fixed(now, ZoneOffset.UTC);
+        issuer.checkLifetime();
+        return issuer;
+    }
+
+    static final User JOHNDOE = new User("johndoe", null, null, "hash", false, Set.of("me", "items"));
+
+    static IssuedToken issue(TokenIssuer issuer) {
+        return issuer.issue(JOHNDOE, new LinkedHashSet<>(List.of("me", "items")), "session-1");
+    }
+
+    @Test
+    void tokenHasPyJwtHeaderWithTheKeyIdAndTheClaimsOfSeedScopesAndMicroProfile() {
+        Instant now = Instant.parse("2026-11-26T12:00:00Z");
+        IssuedToken issued = issue(issuer(SECRET, now));
+
+        assertEquals(1800, issued.expiresInSeconds());
+        String keyId = keys(SECRET).current().id();
+        assertEquals("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}", Jwts.part(issued.token(), 0));
+        String payload = Jwts.part(issued.token(), 1);
+        String jti = payload.replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1");
+        assertEquals("{\"sub\":\"johndoe\",\"exp\":" + (now.getEpochSecond() + 1800) + ",\"iat\":" + now.getEpochSecond()
+                + ",\"jti\":\"" + jti + "\",\"iss\":\"oauth2-jwt\",\"sid\":\"session-1\",\"upn\":\"johndoe\",\"groups\":[\"me\",\"items\"],"
+                + "\"scope\":\"me items\"}", payload);
+        assertEquals(36, jti.length(), "a random UUID");
+        assertNotEquals(jti, Jwts.part(issue(issuer(SECRET, now)).token(), 1).replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1"));
+    }
+
+    @Test
+    void aDisabledUsersTokenNamesNoGroupsForMicroProfileConsumers() {
+        Instant now = Instant.parse("2026-11-26T12:00:00.400Z");
+        User disabled = new User("alice", null, null, "hash", true, Set.of("me", "items"));
+
+        String payload = Jwts.part(issuer(SECRET, now).issue(disabled, Set.of("me"), "session-2").token(), 1);
+
+        assertTrue(!payload.contains("\"groups\""), payload);
+        assertTrue(payload.contains("\"scope\":\"me\""), "our own endpoints answer 400 Inactive user: " + payload);
+        assertTrue(payload.contains("\"iat\":" + now.getEpochSecond()), "the true issue time: " + payload);
+    }
+
+    @Test
+    void signatureIsHmacSha256OverTheSecretsUtf8Bytes() {
+        String secret = "ünïcödé-secret-that-is-long-enough-for-hs256";
+        String token = issue(issuer(secret, Instant.now())).token();
+
+        String[] parts = token.split("\\.");
+        byte[] expected = Jwts.hmac("HmacSHA256", secret, parts[0] + "." + parts[1]);
+        assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(expected), parts[2]);
+    }
+
+    @Test
+    void signsWithTheCurrentKeyAfterARotation() {
+        TokenIssuer issuer = issuer(SECRET, Instant.now());
+        issuer.keys = keys(SECRET, "the-previous-secret-that-is-long-enough-000");
+
+        String token = issue(issuer).token();
+
+        assertTrue(Jwts.part(token, 0).contains(issuer.keys.current().id()));
+        String[] parts = token.split("\\.");
+        assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Jwts.hmac("HmacSHA256", SECRET, parts[0] + "." + parts[1])), parts[2]);
+    }
+
+    @Test
+    void refusesALifetimeTheVerifierWouldRefuse() {
+        TokenIssuer issuer = new TokenIssuer();
+        issuer.expireMinutes = 60;
+        issuer.maxLifetimeMinutes = 30;
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, issuer::checkLifetime);
+        issuer.expireMinutes = 0;
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, issuer::checkLifetime);
+    }
+
+    @Test
+    void expiryFollowsTheConfiguredLifetime() {
+        TokenIssuer issuer = issuer(SECRET, Instant.parse("2026-11-26T12:00:00Z"));
+        issuer.expireMinutes = 5;
+        issuer.maxLifetimeMinutes = 5;
+
+        IssuedToken issued = issue(issuer);
+
+        assertEquals(300, issued.expiresInSeconds());
+        assertTrue(Jwts.part(issued.token(), 1).contains("\"exp\":" + (Instant.parse("2026-11-26T12:05:00Z").getEpochSecond())));
+    }
+}
