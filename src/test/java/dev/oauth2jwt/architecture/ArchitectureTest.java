@@ -30,7 +30,7 @@ class ArchitectureTest {
 
     static final String APP = "dev.oauth2jwt";
     /** Features: what the outside calls lives in their boundary, which no other package may use. */
-    static final Set<String> FEATURES = Set.of("account", "auth", "users", "status", "docs", "operations");
+    static final Set<String> FEATURES = Set.of("account", "auth", "users", "clients", "status", "docs", "operations");
 
     static JavaClasses application;
 
@@ -49,14 +49,14 @@ class ArchitectureTest {
             .layer("Application").definedBy(APP)
             .layer("Endpoints").definedBy(APP + ".account..", APP + ".status..", APP + ".docs..", APP + ".operations..")
             .layer("Auth").definedBy(APP + ".auth..")
-            .layer("Users").definedBy(APP + ".users..")
+            .layer("Accounts").definedBy(APP + ".users..", APP + ".clients..")
             .layer("Vocabulary").definedBy(APP + ".access..")
             .layer("Infrastructure").definedBy(APP + ".caching..", APP + ".errors..", APP + ".http..", APP + ".persistence..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Endpoints").mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Auth").mayOnlyBeAccessedByLayers("Endpoints", "Application")
-            .whereLayer("Users").mayOnlyBeAccessedByLayers("Auth", "Endpoints", "Application")
-            .whereLayer("Vocabulary").mayOnlyBeAccessedByLayers("Users", "Auth", "Endpoints", "Application");
+            .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Auth", "Endpoints", "Application")
+            .whereLayer("Vocabulary").mayOnlyBeAccessedByLayers("Accounts", "Auth", "Endpoints", "Application");
 
     static final ArchRule ENTITIES_KNOW_NO_LOGIC = noClasses().that().resideInAPackage(APP + "..entity..")
             .should().dependOnClassesThat().resideInAnyPackage(APP + "..control..", APP + "..boundary..");

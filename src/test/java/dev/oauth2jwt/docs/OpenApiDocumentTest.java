@@ -104,6 +104,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theTokenServicesProtectedOperationsListTheAdminScope() {
+        for (String operation : List.of("POST /clients", "GET /clients", "GET /clients/{clientId}", "PATCH /clients/{clientId}",
+                "DELETE /clients/{clientId}", "POST /clients/{clientId}/secret", "POST /keys/rotate")) {
+            String[] parts = operation.split(" ");
+            Operation documented = operation(parts[1], parts[0]);
+            assertNotNull(documented, operation);
+            assertEquals(List.of("admin"), documented.getSecurity().get(0).get("OAuth2PasswordBearer"), operation);
+        }
+        for (String path : List.of("/.well-known/jwks.json", "/.well-known/openid-configuration",
+                "/.well-known/oauth-authorization-server", "/introspect", "/auth/verify")) {
+            assertTrue(openApi.getPaths().containsKey(path), path + " is documented");
+        }
+    }
+
+    @Test
     void theTokenFormIsDocumentedFieldByField() {
         var body = operation("/token", "POST").getRequestBody().getContent().get("application/x-www-form-urlencoded");
         assertNotNull(body);
@@ -114,7 +129,7 @@ class OpenApiDocumentTest {
         assertEquals("password", password.getProperties().get("password").getFormat());
         assertEquals("password", password.getProperties().get("client_secret").getFormat());
         assertEquals(java.util.Set.of("username", "password"), java.util.Set.copyOf(password.getRequired()));
-        assertEquals(2, body.getSchema().getOneOf().size(), "the password grant or the refresh grant");
+        assertEquals(3, body.getSchema().getOneOf().size(), "the password grant, the refresh grant or the client credentials grant");
     }
 
     @Test

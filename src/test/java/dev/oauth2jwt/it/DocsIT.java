@@ -10,7 +10,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-/** /docs, its files and /openapi.json, served by the application itself. */
+/**
+ * /docs, its files and /openapi.json, served by the application itself; and, in the default HS256
+ * mode, the discovery documents, which must never publish the secret.
+ */
 class DocsIT extends ServerTestBase {
 
     @Deployment(testable = false)
@@ -76,5 +79,37 @@ class DocsIT extends ServerTestBase {
         Api.Answer slash = api.get("/docs/");
         assertEquals(307, slash.status());
         assertEquals(api.uri("/docs").toString(), slash.header("location"));
+    }
+
+    @Test
+    void inHs256ModeTheKeySetIsEmptyTheSecretIsNeverPublished() {
+        Api.Answer keys = api.get("/.well-known/jwks.json");
+
+        assertEquals(200, keys.status());
+        assertEquals("{\"keys\":[]}", keys.body());
+        assertTrue(!keys.body().contains(Deployments.JWT_SECRET));
+    }
+
+    @Test
+    void inHs256ModeTheMetadataNamesTheEndpointsUnderTheRequestsBase() {
+        Api.Answer answer = api.get("/.well-known/oauth-authorization-server");
+
+        assertEquals(200, answer.status());
+        jakarta.json.JsonObject metadata = answer.json().asJsonObject();
+        assertEquals("oauth2-jwt", metadata.getString("issuer"), "JWT_ISSUER, as in the tokens");
+        assertEquals(api.uri("/token").toString(), metadata.getString("token_endpoint"));
+        assertEquals(api.uri("/.well-known/jwks.json").toString(), metadata.getString("jwks_uri"));
+        assertEquals("[\"HS256\"]", metadata.getJsonArray("id_token_signing_alg_values_supported").toString());
+        assertEquals(answer.body(), api.get("/.well-known/openid-configuration").body());
+    }
+
+    @Test
+    void inHs256ModeKeysAreRotatedInTheConfigurationNotByRequest() {
+        String admin = api.login("admin-user", "janes-password", "me admin").getString("access_token");
+
+        Api.Answer answer = api.post("/keys/rotate", new byte[0], "Authorization", "Bearer " + admin);
+
+        assertEquals(409, answer.status(), answer::toString);
+        assertTrue(answer.body().startsWith("{\"detail\":\"The keys come from configuration"), answer.body());
     }
 }

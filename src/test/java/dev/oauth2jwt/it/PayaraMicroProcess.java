@@ -27,17 +27,28 @@ record PayaraMicroProcess(Process process, Path logFile, Path databasePath, int 
 
     static PayaraMicroProcess start(String name, Map<String, String> environment) throws Exception {
         Path work = work(name);
+        return start(work, Path.of(System.getProperty("it.war", "target/oauth2-jwt.war")),
+                Map.of("DB_URL", "jdbc:h2:file:" + work.resolve("db/oauth2-jwt")), environment);
+    }
+
+    /** Another application, e.g. a consumer of our tokens, on a Payara Micro of its own. */
+    static PayaraMicroProcess startApplication(String name, Path war) throws Exception {
+        return start(work(name), war, Map.of(), Map.of());
+    }
+
+    private static PayaraMicroProcess start(Path work, Path war, Map<String, String> defaults, Map<String, String> environment)
+            throws Exception {
         Path log = work.resolve("server.log");
         Path database = work.resolve("db/oauth2-jwt");
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--nocluster", "--disablephonehome", "--port", String.valueOf(port),
-                "--deploy", System.getProperty("it.war", "target/oauth2-jwt.war"), "--contextroot", "/"))
+                "--nocluster", "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port),
+                "--deploy", war.toString(), "--contextroot", "/"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("DB_URL", "jdbc:h2:file:" + database);
+        builder.environment().putAll(defaults);
         builder.environment().putAll(environment);
         PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), log, database, port);
         server.awaitReady();

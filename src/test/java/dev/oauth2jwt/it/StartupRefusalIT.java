@@ -3,11 +3,14 @@ package dev.oauth2jwt.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,22 @@ class StartupRefusalIT {
 
         assertTrue(server.log().contains("entry \"costly\": \"hashed_password\" has bcrypt cost 20, outside the accepted 4 to 14 "
                 + "(BCRYPT_COST + 2)"), server::log);
+        assertNotServing(server.postLogin());
+    }
+
+    @Test
+    void aWeakSigningKeyStopsTheApplicationSayingHowToMakeAGoodOne() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        Path key = PayaraMicroProcess.work("weak-key").resolve("signing-key.pem");
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        server = PayaraMicroProcess.start("weak-key", Map.of("JWT_ALGORITHM", "RS256", "JWT_SIGNING_KEY_FILE", key.toString(),
+                "JWT_ISSUER", "https://login.example.test"));
+
+        assertTrue(server.log().contains("is a 1024-bit RSA key; RS256 needs at least 2048 bits"), server::log);
+        assertTrue(server.log().contains("openssl genpkey -algorithm RSA"), server::log);
         assertNotServing(server.postLogin());
     }
 

@@ -83,4 +83,19 @@ final class TestDatabase {
             statement.executeUpdate();
         }
     }
+
+    /** The stored key that signs now, for the algorithm: {kid, PKCS#8 base64}, to sign tokens as the server would. */
+    static String[] activeSigningKey(String algorithm) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT kid, private_key FROM signing_keys "
+                     + "WHERE algorithm = ? AND activated_at IS NOT NULL AND retired_at IS NULL ORDER BY activated_at DESC")) {
+            query.setString(1, algorithm);
+            try (var result = query.executeQuery()) {
+                if (!result.next()) {
+                    throw new AssertionError("no active " + algorithm + " key stored");
+                }
+                return new String[]{result.getString(1), result.getString(2)};
+            }
+        }
+    }
 }

@@ -148,12 +148,13 @@ class TokenEndpointIT extends ServerTestBase {
     }
 
     @Test
-    void aGrantTypeOtherThanPasswordIsAPatternMismatch() {
-        Api.Answer answer = login(Map.of("grant_type", "client_credentials", "username", "johndoe", "password", "secret"));
+    void anUnknownGrantTypeIsAPatternMismatch() {
+        // refresh_token and client_credentials are grants of their own (TokenLifecycleIT, TokenServiceIT)
+        Api.Answer answer = login(Map.of("grant_type", "authorization_code", "username", "johndoe", "password", "secret"));
 
         assertEquals(422, answer.status(), answer::toString);
         assertEquals("{\"detail\":[{\"type\":\"string_pattern_mismatch\",\"loc\":[\"body\",\"grant_type\"],"
-                + "\"msg\":\"String should match pattern '^password$'\",\"input\":\"client_credentials\","
+                + "\"msg\":\"String should match pattern '^password$'\",\"input\":\"authorization_code\","
                 + "\"ctx\":{\"pattern\":\"^password$\"}}]}", answer.body());
     }
 

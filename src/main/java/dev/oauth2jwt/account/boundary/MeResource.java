@@ -107,7 +107,7 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public Response changePassword(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
         PasswordChangeBody passwords = PasswordChangeBody.of(JsonBody.read(headers.getMediaType(), headers.getLength(), body));
-        PasswordChange.Result result = passwordChange.change(caller.get().username(), passwords.currentPassword(),
+        PasswordChange.Result result = passwordChange.change(caller.get().name(), passwords.currentPassword(),
                 passwords.newPassword(), clientAddresses.of(request));
         if (result instanceof PasswordChange.Result.Throttled throttled) {
             throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());

@@ -45,18 +45,7 @@ final class BearerFilter implements ContainerRequestFilter {
         }
     }
 
-    /**
-     * The answer with its {@code WWW-Authenticate} challenge: {@code Bearer}, plus the method's
-     * scopes as FastAPI's scopes chapter, plus in rfc6750 mode the RFC's error code, if any.
-     */
     private Response challenge(int status, String detail, List<String> scopes, String error) {
-        StringBuilder challenge = new StringBuilder("Bearer");
-        if (!scopes.isEmpty()) {
-            challenge.append(" scope=\"").append(String.join(" ", scopes)).append('"');
-        }
-        if (rfc6750 && error != null) {
-            challenge.append(scopes.isEmpty() ? " " : ", ").append("error=\"").append(error).append('"');
-        }
-        return ErrorResponses.of(status, detail).header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString()).build();
+        return Challenges.bearer(status, detail, scopes, error, rfc6750);
     }
 }

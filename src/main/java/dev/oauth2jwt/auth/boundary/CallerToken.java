@@ -26,7 +26,7 @@ final class CallerToken implements JsonWebToken {
 
     @Override
     public String getName() {
-        return caller.username();
+        return caller.name();
     }
 
     @Override
@@ -109,6 +109,6 @@ final class CallerToken implements JsonWebToken {
 
     @Override
     public String toString() {
-        return "CallerToken[" + caller.username() + "]";
+        return "CallerToken[" + caller.name() + "]";
     }
 }

@@ -38,7 +38,7 @@ public class LogoutResource {
     @APIResponse(responseCode = "401", description = "Not authenticated, could not validate credentials, or not enough permissions.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public Response logout() {
-        users.revokeAllTokens(caller.get().username());
+        users.revokeAllTokens(caller.get().name());
         return Response.noContent().build();
     }
 }

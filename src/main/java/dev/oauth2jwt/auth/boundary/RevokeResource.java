@@ -47,7 +47,7 @@ public class RevokeResource {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
         Optional<String> token = FormBody.single(form, "token");
         if (token.isEmpty()) {
-            return TokenResource.oauthError("invalid_request");
+            return OAuthErrors.badRequest("invalid_request");
         }
         refreshTokens.revoke(token.get());
         return Response.ok().build();

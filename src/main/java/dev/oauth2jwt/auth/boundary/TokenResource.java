@@ -7,7 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
 import dev.oauth2jwt.errors.entity.ValidationErrors;
+import dev.oauth2jwt.auth.control.ClientCredentialsGrant;
+import dev.oauth2jwt.auth.entity.ClientCredentialsGrantRequest;
 import dev.oauth2jwt.auth.entity.PasswordGrantRequest;
+import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.auth.entity.RefreshGrantRequest;
 import dev.oauth2jwt.errors.boundary.ErrorResponses;
 import dev.oauth2jwt.http.control.ClientAddresses;
@@ -52,15 +55,21 @@ public class TokenResource {
     @Inject
     LateAnswers lateAnswers;
 
+    @Inject
+    ClientCredentialsGrant clientCredentials;
+
     @POST
-    @Operation(summary = "Login for access token", description = "The OAuth2 password grant, or the refresh grant.")
+    @Operation(summary = "Login for access token",
+            description = "The OAuth2 password grant, the refresh grant, or the client credentials grant.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(oneOf = {PasswordGrantRequest.class, RefreshGrantRequest.class})))
+            schema = @Schema(oneOf = {PasswordGrantRequest.class, RefreshGrantRequest.class, ClientCredentialsGrantRequest.class})))
     @APIResponse(responseCode = "200", description = "Tokens; never cached.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "A refresh token that is spent, revoked, expired or unknown.",
+    @APIResponse(responseCode = "400", description = "A refresh token that is spent, revoked, expired or unknown; a client "
+            + "not registered for the grant, or asking for a scope it may not have.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
-    @APIResponse(responseCode = "401", description = "Incorrect username or password.",
+    @APIResponse(responseCode = "401", description = "Incorrect username or password; for the client credentials grant, "
+            + "a client's wrong credentials: {\"error\":\"invalid_client\"} with WWW-Authenticate: Basic.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
@@ -87,25 +96,24 @@ public class TokenResource {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
         String client = clientAddresses.of(request);
         Result result;
+        if (List.of(Client.CLIENT_CREDENTIALS).equals(form.get("grant_type"))) {
+            return new Reply(clientCredentials(headers, form, client), 0);
+        }
         if (List.of("refresh_token").equals(form.get("grant_type"))) {
             Optional<String> refreshToken = FormBody.single(form, "refresh_token");
             if (refreshToken.isEmpty()) {
-                return new Reply(oauthError("invalid_request"), 0);
+                return new Reply(OAuthErrors.badRequest("invalid_request"), 0);
             }
             result = logins.refresh(refreshToken.get(), form.getFirst("scope"), client);
             if (result instanceof Result.Refused) {
-                return new Reply(oauthError("invalid_grant"), 0);
+                return new Reply(OAuthErrors.badRequest("invalid_grant"), 0);
             }
         } else {
             PasswordGrantForm grant = PasswordGrantForm.from(form);
             result = logins.login(grant.username(), grant.password(), grant.scope(), client);
         }
         if (result instanceof Result.Granted granted) {
-            return new Reply(Response.ok(TokenResponse.bearer(granted.accessToken(), granted.refreshToken()))
-                    // RFC 6749 section 5.1: a token answer must not be cached
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .header("Pragma", "no-cache")
-                    .build(), granted.slowdownMillis());
+            return new Reply(tokens(TokenResponse.bearer(granted.accessToken(), granted.refreshToken())), granted.slowdownMillis());
         }
         if (result instanceof Result.Throttled throttled) {
             throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
@@ -115,11 +123,37 @@ public class TokenResource {
                 .build(), ((Result.Refused) result).slowdownMillis());
     }
 
-    static Response oauthError(String error) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new OAuthError(error))
+    /** The client credentials grant: the client authenticates, and gets a token for itself. */
+    private Response clientCredentials(HttpHeaders headers, MultivaluedMap<String, String> form, String address) {
+        ClientCredentials.Presented presented = ClientCredentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), form);
+        if (presented instanceof ClientCredentials.Presented.Twice) {
+            return OAuthErrors.badRequest("invalid_request");
+        }
+        if (!(presented instanceof ClientCredentials.Presented.Credentials credentials)) {
+            return OAuthErrors.invalidClient();
+        }
+        ClientCredentialsGrant.Result result = clientCredentials.grant(credentials.credentials().clientId(),
+                credentials.credentials().secret(), form.getFirst("scope"), address);
+        if (result instanceof ClientCredentialsGrant.Result.Granted granted) {
+            return tokens(TokenResponse.bearer(granted.accessToken(), null));
+        }
+        if (result instanceof ClientCredentialsGrant.Result.Throttled throttled) {
+            throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
+        }
+        if (result instanceof ClientCredentialsGrant.Result.UnauthorizedClient) {
+            return OAuthErrors.badRequest("unauthorized_client");
+        }
+        if (result instanceof ClientCredentialsGrant.Result.InvalidScope) {
+            return OAuthErrors.badRequest("invalid_scope");
+        }
+        return OAuthErrors.invalidClient();
+    }
+
+    /** RFC 6749 section 5.1: a token answer must not be cached. */
+    private static Response tokens(TokenResponse tokens) {
+        return Response.ok(tokens)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
                 .build();
     }
 }

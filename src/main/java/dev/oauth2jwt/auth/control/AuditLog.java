@@ -46,6 +46,23 @@ public class AuditLog {
         limited(throttledLines, left -> loginLine("throttled", username, client, reason, left));
     }
 
+    /**
+     * A client's authentication (client credentials at {@code /token}, {@code /introspect}):
+     * {@code client_id} and the address it came from; throttled ones limited like throttled logins.
+     */
+    public void clientAuthentication(String outcome, String clientId, String address, String reason) {
+        if ("throttled".equals(outcome)) {
+            limited(throttledLines, left -> clientLine(outcome, clientId, address, reason, left));
+        } else {
+            AUDIT.info(() -> clientLine(outcome, clientId, address, reason, 0));
+        }
+    }
+
+    private String clientLine(String outcome, String clientId, String address, String reason, int leftOut) {
+        return "client authentication time=" + now() + " outcome=" + outcome + " client_id=" + quoted(clientId)
+                + " client=" + quoted(address) + (reason == null ? "" : " reason=" + quoted(reason)) + leftOut(leftOut);
+    }
+
     public void tokenRefused(String reason, String client, String path) {
         limited(refusedTokenLines, left -> "token refused time=" + now() + " client=" + quoted(client)
                 + " path=" + quoted(path) + " reason=" + quoted(reason) + leftOut(left));

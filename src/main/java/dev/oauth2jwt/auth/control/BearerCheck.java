@@ -2,6 +2,8 @@ package dev.oauth2jwt.auth.control;
 
 import dev.oauth2jwt.auth.entity.Caller;
 import dev.oauth2jwt.auth.entity.VerifiedToken;
+import dev.oauth2jwt.clients.control.ClientStore;
+import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.users.control.UserStore;
 import dev.oauth2jwt.users.entity.User;
@@ -22,8 +24,25 @@ import java.util.Optional;
 @ApplicationScoped
 public class BearerCheck {
 
-    /** What a resource needs: all of these scopes, and an active user unless {@code inactiveAllowed}. */
-    public record Requirement(List<String> scopes, boolean inactiveAllowed) {
+    /**
+     * What a resource needs: all of these scopes, an active user unless {@code inactiveAllowed}, and a
+     * user unless {@code clientsAllowed} (a client's own token, for gateways and other services).
+     */
+    public record Requirement(List<String> scopes, boolean inactiveAllowed, boolean clientsAllowed) {
+
+        /** What our own resources need: a user. */
+        public Requirement(List<String> scopes, boolean inactiveAllowed) {
+            this(scopes, inactiveAllowed, false);
+        }
+    }
+
+    /** Whom a token stands for, or why it stands for nobody. */
+    public sealed interface Resolution {
+        record Resolved(Caller caller) implements Resolution {
+        }
+
+        record Invalid(String reason) implements Resolution {
+        }
     }
 
     /** How the check ended. */
@@ -51,6 +70,9 @@ public class BearerCheck {
 
     @Inject
     UserStore users;
+
+    @Inject
+    ClientStore clients;
 
     @Inject
     LoginSessions sessions;
@@ -90,31 +112,57 @@ public class BearerCheck {
                     : token.length() > TokenVerifier.MAX_TOKEN_CHARS ? "token longer than " + TokenVerifier.MAX_TOKEN_CHARS
                     + " characters" : "token has characters a bearer token cannot have");
         }
-        VerifiedToken verified;
-        try {
-            verified = tokens.verify(token);
-        } catch (InvalidTokenException e) {
-            return refuse(false, e.getMessage());
+        Resolution resolution = resolve(token);
+        if (resolution instanceof Resolution.Invalid invalid) {
+            return refuse(false, invalid.reason());
         }
-        Optional<User> user = users.findForTokenCheck(verified.subject());
-        if (user.isEmpty()) {
-            return refuse(false, "the subject is no user");
+        Caller caller = ((Resolution.Resolved) resolution).caller();
+        if (caller.isClient() && !requirement.clientsAllowed()) {
+            return refuse(false, "a client's own token, where a user's is needed");
         }
-        Optional<String> revocation = sessions.revocation(verified, user.get());
-        if (revocation.isPresent()) {
-            return refuse(false, revocation.get());
-        }
-        Caller caller = new Caller(verified, user.get());
         for (String scope : requirement.scopes()) {
             if (!caller.hasScope(scope)) {
                 return new Outcome.MissingScope();
             }
         }
-        if (user.get().disabled() && !requirement.inactiveAllowed()) {
+        if (caller.inactive() && !requirement.inactiveAllowed()) {
             return new Outcome.InactiveUser();
         }
         currentCaller.admit(caller);
         return new Outcome.Admitted(caller);
+    }
+
+    /**
+     * The caller a token stands for: verified, naming an existing user (or, for a client's own
+     * token, an existing client), and not revoked. Nothing counted or audited: introspection asks
+     * this of tokens that may well be revoked.
+     */
+    public Resolution resolve(String token) {
+        VerifiedToken verified;
+        try {
+            verified = tokens.verify(token);
+        } catch (InvalidTokenException e) {
+            return new Resolution.Invalid(e.getMessage());
+        }
+        if (verified.forClient()) {
+            Optional<Client> client = clients.findForTokenCheck(verified.subject());
+            if (client.isEmpty()) {
+                return new Resolution.Invalid("the subject is no client");
+            }
+            if (!client.get().tokenStamp().equals(verified.sessionId())) {
+                return new Resolution.Invalid("revoked: issued before the client's secret was replaced");
+            }
+            return new Resolution.Resolved(Caller.ofClient(verified, client.get()));
+        }
+        Optional<User> user = users.findForTokenCheck(verified.subject());
+        if (user.isEmpty()) {
+            return new Resolution.Invalid("the subject is no user");
+        }
+        Optional<String> revocation = sessions.revocation(verified, user.get());
+        if (revocation.isPresent()) {
+            return new Resolution.Invalid(revocation.get());
+        }
+        return new Resolution.Resolved(new Caller(verified, user.get()));
     }
 
     private Outcome refuse(boolean malformed, String reason) {

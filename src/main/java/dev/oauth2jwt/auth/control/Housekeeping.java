@@ -13,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Deletes what has expired (refresh tokens, login sessions, failed-login counters) once a minute,
+ * Deletes what has expired (refresh tokens, login sessions, failed-login counters) and rotates the
+ * stored signing keys that have come of age (reading what other instances rotated) once a minute,
  * on the server's managed scheduler: off the request path, and stopped with the application.
  * Every instance does it; the deletes are idempotent.
  */
@@ -32,6 +33,9 @@ public class Housekeeping {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    SigningKeys keys;
+
     private ScheduledFuture<?> schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -42,6 +46,7 @@ public class Housekeeping {
         try {
             refreshTokens.cleanUp();
             throttle.cleanUp();
+            keys.refresh();
         } catch (RuntimeException e) {   // the database is down, say: next minute, then
             LOG.log(Level.WARNING, "Clean-up of expired tokens and counters failed; retried in a minute", e);
         }

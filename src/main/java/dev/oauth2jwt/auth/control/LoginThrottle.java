@@ -44,6 +44,7 @@ public class LoginThrottle {
     private static final String PAIR = "pair:";
     private static final String ADDRESS = "addr:";
     private static final String USER = "user:";
+    private static final String CLIENT = "client:";
 
     @Inject
     Database database;
@@ -88,8 +89,16 @@ public class LoginThrottle {
 
     /** What an attempt for this username (null: none, a refresh token) from this address may do now. */
     public Verdict check(String username, String address) {
+        return checkKeys(keys(userKey(username), address));
+    }
+
+    /** What a client authentication for this client id from this address may do now. */
+    public Verdict checkClient(String clientId, String address) {
+        return checkKeys(keys(clientKey(clientId), address));
+    }
+
+    private Verdict checkKeys(List<String> keys) {
         long now = clock.millis();
-        List<String> keys = keys(username, address);
         List<FailureCounter> counters = database.read(em -> em
                 .createQuery("SELECT c FROM FailureCounter c WHERE c.key IN :keys", FailureCounter.class)
                 .setParameter("keys", keys)
@@ -97,7 +106,7 @@ public class LoginThrottle {
         long blocked = 0;
         long slowdown = 0;
         for (FailureCounter counter : counters) {
-            if (counter.key().startsWith(USER)) {
+            if (slowsDown(counter.key())) {
                 slowdown = perUser.slowdownMillis(counter, now);
             } else {
                 blocked = Math.max(blocked, policyFor(counter.key()).blockedMillis(counter, now));
@@ -108,7 +117,15 @@ public class LoginThrottle {
 
     /** A failed login for the username from the address; a junk refresh token without a username. */
     public void recordFailure(String username, String address) {
-        List<String> keys = keys(username, address);
+        recordFailure(keys(userKey(username), address));
+    }
+
+    /** A failed client authentication: counted like a failed login, per client and address and per address. */
+    public void recordClientFailure(String clientId, String address) {
+        recordFailure(keys(clientKey(clientId), address));
+    }
+
+    private void recordFailure(List<String> keys) {
         long now = clock.millis();
         for (String key : keys) {
             // created apart, so that concurrent first failures on any instance never collide inside the count
@@ -122,7 +139,7 @@ public class LoginThrottle {
                     counter = new FailureCounter(key, now);
                     em.persist(counter);
                 }
-                if (key.startsWith(USER)) {
+                if (slowsDown(key)) {
                     perUser.count(counter, now);
                 } else {
                     policyFor(key).recordFailure(counter, now);
@@ -137,8 +154,19 @@ public class LoginThrottle {
      * addresses still count (they may be an attack going on), and so do the address's.
      */
     public void recordSuccess(String username, String address) {
+        clearPair(userKey(username), address);
+    }
+
+    public void recordClientSuccess(String clientId, String address) {
+        clearPair(clientKey(clientId), address);
+    }
+
+    private void clearPair(String subject, String address) {
+        if (subject == null) {
+            return;
+        }
         database.inTransaction(em -> em.createQuery("DELETE FROM FailureCounter c WHERE c.key = :key")
-                .setParameter("key", pairKey(username, ClientAddresses.countingUnit(address)))
+                .setParameter("key", PAIR + ClientAddresses.countingUnit(address) + " " + subject)
                 .executeUpdate());
     }
 
@@ -157,19 +185,30 @@ public class LoginThrottle {
         return key.startsWith(ADDRESS) ? perAddress : perPair;
     }
 
-    /** Names no valid account could have are counted per address only: they can never log in. */
-    private static List<String> keys(String username, String address) {
+    /** The counters of a username or a client id: those that only slow answers down. */
+    private static boolean slowsDown(String key) {
+        return key.startsWith(USER) || key.startsWith(CLIENT);
+    }
+
+    /** The counters an attempt touches: its address's, and its username's or client's from that address and from anywhere. */
+    private static List<String> keys(String subject, String address) {
         String unit = ClientAddresses.countingUnit(address);
         List<String> keys = new ArrayList<>(3);
         keys.add(ADDRESS + unit);
-        if (username != null && UserRules.isValidUsername(username)) {
-            keys.add(pairKey(username, unit));
-            keys.add(USER + username);
+        if (subject != null) {
+            keys.add(PAIR + unit + " " + subject);
+            keys.add(subject);
         }
         return keys;
     }
 
-    private static String pairKey(String username, String unit) {
-        return PAIR + unit + " " + username;
+    /** Names no valid account could have are counted per address only: they can never log in. */
+    private static String userKey(String username) {
+        return username != null && UserRules.isValidUsername(username) ? USER + username : null;
+    }
+
+    /** Ids longer than any client's are counted per address only. */
+    private static String clientKey(String clientId) {
+        return clientId != null && !clientId.isEmpty() && clientId.length() <= 64 ? CLIENT + clientId : null;
     }
 }

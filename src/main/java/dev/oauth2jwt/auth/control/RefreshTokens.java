@@ -144,6 +144,34 @@ public class RefreshTokens {
         return exchange;
     }
 
+    /** What introspection may tell of an active refresh token. Times in epoch milliseconds. */
+    public record Active(String username, Set<String> scopes, long issuedAt, long expiresAt) {
+    }
+
+    /**
+     * The refresh token, when it could be exchanged now: unspent, unexpired, its session neither
+     * revoked, past {@code JWT_REFRESH_MAX_DAYS} nor outdated by a revocation of its active account.
+     * Reads only: looking does not spend it.
+     */
+    public Optional<Active> introspect(String presented) {
+        long now = clock.millis();
+        return database.read(em -> {
+            RefreshToken token = find(em, presented);
+            if (token == null || token.usedAt() != null || token.expiresAt() <= now) {
+                return Optional.empty();
+            }
+            LoginSession session = em.find(LoginSession.class, token.familyId());
+            User user = em.find(User.class, token.userId());
+            if (session == null || user == null || user.disabled() || now >= sessionEnd(session)
+                    || session.refusal(user).isPresent()) {
+                return Optional.empty();
+            }
+            Set<String> scopes = Scope.parse(token.scope());
+            scopes.retainAll(user.scopes());
+            return Optional.of(new Active(user.username(), scopes, token.issuedAt(), token.expiresAt()));
+        });
+    }
+
     /** RFC 7009: revokes the token's session, its access tokens included; unknown values are ignored. */
     public void revoke(String presented) {
         String revoked = database.inTransaction(em -> {

@@ -2,6 +2,7 @@ package dev.oauth2jwt.auth.control;
 
 import dev.oauth2jwt.auth.control.SigningKeys.SigningKey;
 import dev.oauth2jwt.auth.entity.IssuedToken;
+import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,23 +11,26 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Signs access tokens: HS256 with the current key, header {@code {"alg":"HS256","typ":"JWT","kid":...}},
- * claims {@code sub} and {@code exp} as the seed, {@code scope} as FastAPI's scopes chapter,
- * {@code iat}, {@code jti}, {@code iss}, {@code upn}, {@code groups} for MicroProfile JWT consumers,
- * and {@code sid}, the login session, by which the token is revoked with it.
+ * Signs access tokens with the current key in its algorithm (HS256 by default), header
+ * {@code {"alg":...,"typ":"JWT","kid":...}} ({@code typ} per {@code JWT_TOKEN_TYPE}), claims {@code sub} and {@code exp} as the seed,
+ * {@code scope} as FastAPI's scopes chapter, {@code iat}, {@code jti}, {@code iss}, {@code upn},
+ * {@code groups} for MicroProfile JWT consumers, {@code aud} with {@code JWT_AUDIENCE}, and
+ * {@code sid}, the login session, by which the token is revoked with it.
  */
 @ApplicationScoped
 public class TokenIssuer {
+
+    static final Set<String> TOKEN_TYPES = Set.of("JWT", "at+jwt");
 
     @Inject
     SigningKeys keys;
@@ -43,16 +47,37 @@ public class TokenIssuer {
     @ConfigProperty(name = "jwt.issuer")
     String issuer;
 
+    /**
+     * {@code JWT} (the default), which MicroProfile JWT verifiers (Payara's, SmallRye's) require, or
+     * {@code at+jwt}, RFC 9068's type for access tokens, for consumers that insist on it.
+     */
+    @Inject
+    @ConfigProperty(name = "jwt.token-type")
+    String tokenType = "JWT";
+
+    /** Comma separated; none: tokens carry no {@code aud}, as the seed's. */
+    @Inject
+    @ConfigProperty(name = "jwt.audience")
+    Optional<String> audience = Optional.empty();
+
     Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void checkLifetime() {
+        if (!TOKEN_TYPES.contains(tokenType)) {
+            throw new IllegalStateException("JWT_TOKEN_TYPE is '" + tokenType + "'; it must be JWT or at+jwt");
+        }
         if (expireMinutes < 1) {
             throw new IllegalStateException("JWT_EXPIRE_MINUTES is " + expireMinutes + "; it must be at least 1");
         }
         if (maxLifetimeMinutes < expireMinutes) {
             throw new IllegalStateException("JWT_MAX_LIFETIME_MINUTES (" + maxLifetimeMinutes + ") is below "
                     + "JWT_EXPIRE_MINUTES (" + expireMinutes + "): the tokens issued here would be refused");
+        }
+        if (keys != null && !SigningKeys.HS256.equals(keys.algorithm()) && !ServerMetadata.isUrl(issuer)) {
+            throw new IllegalStateException("JWT_ISSUER is '" + issuer + "'; with JWT_ALGORITHM " + keys.algorithm()
+                    + " it must be the public base URL of this service (e.g. https://login.example.com): consumers "
+                    + "find the keys and the metadata from it");
         }
     }
 
@@ -66,32 +91,66 @@ public class TokenIssuer {
      * knows nothing of disabled accounts, must grant it nothing.
      */
     public IssuedToken issue(User user, Set<String> scopes, String sessionId) {
-        long lifetime = expireMinutes * 60L;
-        long now = clock.instant().getEpochSecond();
-        JwtClaims claims = new JwtClaims();
-        claims.setSubject(user.username());
-        claims.setExpirationTime(NumericDate.fromSeconds(now + lifetime));
-        claims.setIssuedAt(NumericDate.fromSeconds(now));
-        claims.setJwtId(UUID.randomUUID().toString());
-        claims.setIssuer(issuer);
+        JwtClaims claims = claims(user.username());
         claims.setClaim("sid", sessionId);
         claims.setClaim("upn", user.username());
         if (!user.disabled()) {
             claims.setStringListClaim("groups", List.copyOf(scopes));
         }
         claims.setClaim("scope", String.join(" ", scopes));
+        return sign(claims, scopes);
+    }
 
+    /**
+     * An access token of a client for itself (the client credentials grant): {@code sub} and
+     * {@code client_id} are the client's id (RFC 9068 section 2.2), no user; {@code sid} names the
+     * secret it was got with ({@link Client#tokenStamp}).
+     */
+    public IssuedToken issueForClient(Client client, Set<String> scopes) {
+        JwtClaims claims = claims(client.clientId());
+        claims.setClaim("client_id", client.clientId());
+        claims.setClaim("sid", client.tokenStamp());
+        claims.setStringListClaim("groups", List.copyOf(scopes));
+        claims.setClaim("scope", String.join(" ", scopes));
+        return sign(claims, scopes);
+    }
+
+    private JwtClaims claims(String subject) {
+        long now = clock.instant().getEpochSecond();
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject(subject);
+        claims.setExpirationTime(NumericDate.fromSeconds(now + expireMinutes * 60L));
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuer(issuer);
+        List<String> audiences = audiences(audience);
+        if (audiences.size() == 1) {
+            claims.setAudience(audiences.get(0));
+        } else if (!audiences.isEmpty()) {
+            claims.setAudience(audiences);
+        }
+        return claims;
+    }
+
+    /** Signed with the current key, in its algorithm. */
+    private IssuedToken sign(JwtClaims claims, Set<String> scopes) {
         SigningKey key = keys.current();
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setHeader("typ", "JWT");
+        jws.setAlgorithmHeaderValue(key.algorithm());
+        jws.setHeader("typ", tokenType);
         jws.setKeyIdHeaderValue(key.id());
         jws.setPayload(claims.toJson());
         jws.setKey(key.key());
         try {
-            return new IssuedToken(jws.getCompactSerialization(), lifetime, scopes);
+            return new IssuedToken(jws.getCompactSerialization(), expireMinutes * 60L, scopes);
         } catch (JoseException e) {
             throw new IllegalStateException("Could not sign a token", e);
         }
+    }
+
+    /** The audiences of {@code JWT_AUDIENCE}: comma separated, blanks ignored. */
+    static List<String> audiences(Optional<String> setting) {
+        return setting.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::trim).filter(value -> !value.isEmpty()).toList();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.Key;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jca.ProviderContext;
@@ -24,12 +25,14 @@ import org.jose4j.lang.InvalidAlgorithmException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 /**
- * Checks bearer tokens with jose4j (RFC 8725): a compact JWS of at most 8 KiB, HS256 only, signed
- * with a configured key ({@link SigningKeys} picks it), {@code sub} a string, {@code exp} required
+ * Checks bearer tokens with jose4j (RFC 8725): a compact JWS of at most 8 KiB, signed with a
+ * configured key in that key's algorithm ({@link SigningKeys} picks it: HS256 with a secret, RS256
+ * or ES256 with a public key, never another), {@code sub} a string, {@code exp} required
  * and not further ahead than the longest lifetime we issue, JSON nested at most 32 levels. Header
  * parameters that would bring their own key ({@code jwk}, {@code jku}, {@code x5u}...) are never
  * used: keys come from configuration only. An {@code iss} must be ours; with
- * {@code JWT_ISSUER_REQUIRED} a token must have one. Every check, every time: remembering tokens
+ * {@code JWT_ISSUER_REQUIRED} a token must have one; with {@code JWT_AUDIENCE} an {@code aud} of
+ * ours. Every check, every time: remembering tokens
  * that passed is {@link RememberedTokens}' job.
  */
 @ApplicationScoped
@@ -60,6 +63,11 @@ public class TokenVerifier {
     @ConfigProperty(name = "jwt.issuer-required")
     boolean issuerRequired;
 
+    /** Comma separated; when set, a token must name one of these in {@code aud}. */
+    @Inject
+    @ConfigProperty(name = "jwt.audience")
+    Optional<String> audience = Optional.empty();
+
     private JwtConsumer consumer;
 
     @PostConstruct
@@ -71,16 +79,22 @@ public class TokenVerifier {
         // HMAC from the JDK's own provider by name: a direct lookup instead of a search on every token
         ProviderContext sunJce = new ProviderContext();
         sunJce.getSuppliedKeyProviderContext().setMacProvider("SunJCE");
-        consumer = new JwtConsumerBuilder()
+        // every algorithm a configured key may have; each key then admits its own only (SigningKeys.keyFor)
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setJwsProviderContext(sunJce)
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256,
+                        AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
                 .setVerificationKeyResolver(this::keyFor)
                 .setRequireExpirationTime()
                 .setMaxFutureValidityInMinutes(maxLifetimeMinutes)
                 .setRequireSubject()
                 .setExpectedIssuer(issuerRequired, issuer)
-                .setAllowedClockSkewInSeconds(clockSkewSeconds)
-                .build();
+                .setAllowedClockSkewInSeconds(clockSkewSeconds);
+        List<String> audiences = TokenIssuer.audiences(audience);
+        if (!audiences.isEmpty()) {
+            builder.setExpectedAudience(true, audiences.toArray(String[]::new));
+        }
+        consumer = builder.build();
     }
 
     int clockSkewSeconds() {
@@ -114,7 +128,7 @@ public class TokenVerifier {
                     : Scope.DEFAULTS;   // the seed's tokens have no scopes: they get what a scope-less login gets
             String sessionId = claims.getStringClaimValue("sid");
             return new VerifiedToken(token, claims, claims.getSubject(), issuedAt, sessionId, Set.copyOf(scopes),
-                    expiresAt, notBefore);
+                    expiresAt, notBefore, claims.getStringClaimValue("client_id"));
         } catch (MalformedClaimException e) {
             throw new InvalidTokenException("a claim of the wrong type");
         }

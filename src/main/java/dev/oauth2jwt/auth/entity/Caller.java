@@ -1,41 +1,64 @@
 package dev.oauth2jwt.auth.entity;
 
+import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.users.entity.User;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * The authenticated caller, as the token check admitted it: the verified token, the account it
- * names (loaded once per request) and the scopes in effect: those of the token the account still has.
+ * names (a user, loaded once per request, or a client for its own tokens) and the scopes in
+ * effect: those of the token the account still has.
  */
 public final class Caller {
 
     private final VerifiedToken token;
     private final User user;
+    private final Client client;
     private final Set<String> scopes;
 
-    public Caller(VerifiedToken token, User user) {
+    private Caller(VerifiedToken token, User user, Client client, Set<String> allowed) {
         this.token = token;
         this.user = user;
-        if (user.scopes().containsAll(token.scopes())) {
+        this.client = client;
+        if (allowed.containsAll(token.scopes())) {
             this.scopes = token.scopes();
         } else {
             Set<String> effective = new LinkedHashSet<>(token.scopes());
-            effective.retainAll(user.scopes());
+            effective.retainAll(allowed);
             this.scopes = Set.copyOf(effective);
         }
+    }
+
+    public Caller(VerifiedToken token, User user) {
+        this(token, user, null, user.scopes());
+    }
+
+    public static Caller ofClient(VerifiedToken token, Client client) {
+        return new Caller(token, null, client, client.scopes());
     }
 
     public VerifiedToken token() {
         return token;
     }
 
+    /** The user; null for a client's own token. */
     public User user() {
         return user;
     }
 
-    public String username() {
-        return user.username();
+    public boolean isClient() {
+        return client != null;
+    }
+
+    /** The username, or a client's id. */
+    public String name() {
+        return user != null ? user.username() : client.clientId();
+    }
+
+    /** Disabled users may not do anything but what {@code InactiveUsersAllowed} admits; clients are never disabled. */
+    public boolean inactive() {
+        return user != null && user.disabled();
     }
 
     public Set<String> scopes() {
@@ -48,6 +71,6 @@ public final class Caller {
 
     @Override
     public String toString() {
-        return "Caller[" + user.username() + "]";
+        return "Caller[" + name() + "]";
     }
 }

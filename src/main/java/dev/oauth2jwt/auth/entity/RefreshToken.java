@@ -77,4 +77,9 @@ public class RefreshToken {
     public long expiresAt() {
         return expiresAt;
     }
+
+    /** When it was exchanged; null while it has not been. */
+    public Long usedAt() {
+        return usedAt;
+    }
 }

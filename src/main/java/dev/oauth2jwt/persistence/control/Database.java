@@ -71,7 +71,10 @@ public class Database {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            LOG.info(() -> "Database " + redacted(url) + " at schema version " + result.targetSchemaVersion);
+            // targetSchemaVersion is null when there was nothing to migrate
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            LOG.info(() -> "Database " + redacted(url) + " at schema version " + version + " (" + result.migrationsExecuted
+                    + " migration(s) applied now)");
             entityManagerFactory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
                     Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
         } catch (RuntimeException e) {

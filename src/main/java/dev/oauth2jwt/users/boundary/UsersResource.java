@@ -15,9 +15,8 @@ import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.users.entity.NewUser;
 import dev.oauth2jwt.users.entity.UserChanges;
 import dev.oauth2jwt.errors.boundary.ApiException;
-import dev.oauth2jwt.errors.boundary.RequestValidationException;
-import dev.oauth2jwt.errors.entity.FieldError;
 import dev.oauth2jwt.http.boundary.JsonBody;
+import dev.oauth2jwt.http.boundary.QueryParameters;
 import dev.oauth2jwt.access.Authenticated;
 import dev.oauth2jwt.access.RequiresScopes;
 import dev.oauth2jwt.users.control.UserAdmin;
@@ -40,9 +39,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** User administration, for callers with the {@code admin} scope. */
 @ApplicationScoped
@@ -88,13 +84,8 @@ public class UsersResource {
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public UserPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        List<FieldError> errors = new ArrayList<>();
-        int from = integer("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
-        int count = integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
-        if (!errors.isEmpty()) {
-            throw new RequestValidationException(errors);
-        }
-        return admin.page(from, count);
+        QueryParameters.Page page = QueryParameters.page(offset, limit, DEFAULT_LIMIT, MAX_LIMIT);
+        return admin.page(page.offset(), page.limit());
     }
 
     @GET
@@ -136,28 +127,5 @@ public class UsersResource {
 
     private static ApiException notFound() {
         return new ApiException(404, "User not found");
-    }
-
-    /** A query integer as FastAPI validates {@code Query(ge=.., le=..)}: 422 with pydantic's wording. */
-    static int integer(String name, String text, int fallback, int min, int max, List<FieldError> errors) {
-        if (text == null) {
-            return fallback;
-        }
-        List<Object> loc = List.of("query", name);
-        int value;
-        try {
-            value = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            errors.add(FieldError.of("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", text));
-            return fallback;
-        }
-        if (value < min) {
-            errors.add(new FieldError("greater_than_equal", loc, "Input should be greater than or equal to " + min, text,
-                    Map.of("ge", min)));
-        } else if (value > max) {
-            errors.add(new FieldError("less_than_equal", loc, "Input should be less than or equal to " + max, text,
-                    Map.of("le", max)));
-        }
-        return value;
     }
 }

@@ -54,7 +54,7 @@ class LoginSessionsTest {
 
     static VerifiedToken token(String sessionId, long issuedAt) {
         return new VerifiedToken("raw", new JwtClaims(), "johndoe", issuedAt, sessionId, Set.of("me"), Long.MAX_VALUE,
-                Long.MIN_VALUE);
+                Long.MIN_VALUE, null);
     }
 
     @Test

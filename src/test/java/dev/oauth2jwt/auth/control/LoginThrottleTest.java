@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.persistence.control.TestDatabases;
-import java.time.Clock;
+import dev.oauth2jwt.testing.TestClocks;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,22 +33,7 @@ class LoginThrottleTest {
         result.windowMinutes = 15;
         result.maxDelaySeconds = 300;
         result.maxSlowdownSeconds = 3;
-        result.clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        result.clock = TestClocks.following(() -> now);
         result.init();
         return result;
     }
@@ -132,6 +116,19 @@ class LoginThrottleTest {
         assertEquals(1, retryAfter(null, "198.51.100.7"));
         assertEquals(1, retryAfter("johndoe", "198.51.100.7"), "logins from there too");
         assertEquals(0, countRows("user:%") + countRows("pair:%"));
+    }
+
+    @Test
+    void failedClientAuthenticationsCountLikeFailedLoginsApartFromUsers() {
+        for (int i = 0; i < 10; i++) {
+            throttle.recordClientFailure("reports", "192.0.2.1");
+        }
+
+        assertEquals(1, throttle.checkClient("reports", "192.0.2.1").retryAfterSeconds());
+        assertEquals(0, throttle.checkClient("reports", "192.0.2.2").retryAfterSeconds(), "the real client, elsewhere");
+        assertEquals(0, retryAfter("reports", "192.0.2.1"), "a user of the same name is another account");
+        throttle.recordClientSuccess("reports", "192.0.2.2");
+        assertEquals(1, throttle.checkClient("reports", "192.0.2.1").retryAfterSeconds(), "a success elsewhere clears nothing here");
     }
 
     @Test

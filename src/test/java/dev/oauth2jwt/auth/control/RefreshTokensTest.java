@@ -12,11 +12,9 @@ import dev.oauth2jwt.auth.control.RefreshTokens.Exchange;
 import dev.oauth2jwt.users.control.TestUserStores;
 import dev.oauth2jwt.users.control.UserStore;
 import dev.oauth2jwt.users.entity.User;
-import java.time.Clock;
+import dev.oauth2jwt.testing.TestClocks;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,22 +47,7 @@ class RefreshTokensTest {
         tokens.sessions = sessions;
         tokens.refreshDays = 7;
         tokens.refreshMaxDays = 30;
-        tokens.clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        tokens.clock = TestClocks.following(() -> now);
         tokens.checkLifetime();
     }
 

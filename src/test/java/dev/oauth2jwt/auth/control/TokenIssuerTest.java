@@ -99,6 +99,16 @@ class TokenIssuerTest {
     }
 
     @Test
+    void theTokenTypeIsJwtOrRfc9068sAtJwtAndNothingElse() {
+        TokenIssuer issuer = issuer(SECRET, Instant.parse("2026-11-26T12:00:00Z"));
+        issuer.tokenType = "at+jwt";
+        assertTrue(Jwts.part(issuer.issue(JOHNDOE, Set.of("me"), "session-1").token(), 0).contains("\"typ\":\"at+jwt\""));
+
+        issuer.tokenType = "jwt";
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, issuer::checkLifetime);
+    }
+
+    @Test
     void refusesALifetimeTheVerifierWouldRefuse() {
         TokenIssuer issuer = new TokenIssuer();
         issuer.expireMinutes = 60;

@@ -22,12 +22,16 @@ class TokenVerifierTest {
     static final String PREVIOUS = "the-previous-secret-that-is-long-enough-000";
 
     static TokenVerifier verifier(SigningKeys keys) {
+        return verifier(keys, "oauth2-jwt");
+    }
+
+    static TokenVerifier verifier(SigningKeys keys, String issuer) {
         TokenVerifier verifier = new TokenVerifier();
         verifier.keys = keys;
         verifier.clockSkewSeconds = 30;
         verifier.maxLifetimeMinutes = 30;
         verifier.expireMinutes = 30;
-        verifier.issuer = "oauth2-jwt";
+        verifier.issuer = issuer;
         verifier.build();
         return verifier;
     }

@@ -1,0 +1,81 @@
+package dev.oauth2jwt.auth.boundary;
+
+import dev.oauth2jwt.auth.control.ClientLogin;
+import dev.oauth2jwt.auth.control.TokenIntrospection;
+import dev.oauth2jwt.auth.entity.Introspection;
+import dev.oauth2jwt.auth.entity.IntrospectionRequest;
+import dev.oauth2jwt.auth.entity.OAuthError;
+import dev.oauth2jwt.errors.boundary.TooManyFailedLoginsException;
+import dev.oauth2jwt.http.control.ClientAddresses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code POST /introspect} (RFC 7662): for a registered client, authenticated as at {@code /token},
+ * whether a token is active now, and what it grants.
+ */
+@ApplicationScoped
+@Path("introspect")
+@Produces(MediaType.APPLICATION_JSON)
+public class IntrospectionResource {
+
+    @Inject
+    ClientLogin clientLogin;
+
+    @Inject
+    TokenIntrospection introspection;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @POST
+    @Operation(summary = "Introspect a token", description = "RFC 7662, for registered clients: "
+            + "{\"active\":false} for anything but a token that would be accepted now.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = IntrospectionRequest.class)))
+    @APIResponse(responseCode = "200", description = "Active, with what it grants; or not.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Introspection.class)))
+    @APIResponse(responseCode = "400", description = "No token given, or two ways of client authentication.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
+    @APIResponse(responseCode = "401", description = "No or wrong client credentials (WWW-Authenticate: Basic).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
+    public Response introspect(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
+        MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
+        ClientCredentials.Presented presented = ClientCredentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), form);
+        if (presented instanceof ClientCredentials.Presented.Twice) {
+            return OAuthErrors.badRequest("invalid_request");
+        }
+        if (!(presented instanceof ClientCredentials.Presented.Credentials credentials)) {
+            return OAuthErrors.invalidClient();
+        }
+        ClientLogin.Result login = clientLogin.authenticate(credentials.credentials().clientId(), credentials.credentials().secret(),
+                clientAddresses.of(request));
+        if (login instanceof ClientLogin.Result.Throttled throttled) {
+            throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
+        }
+        if (!(login instanceof ClientLogin.Result.Authenticated)) {
+            return OAuthErrors.invalidClient();
+        }
+        Optional<String> token = FormBody.single(form, "token");
+        if (token.isEmpty()) {
+            return OAuthErrors.badRequest("invalid_request");
+        }
+        return Response.ok(introspection.introspect(token.get())).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.oauth2jwt.auth.boundary;
+
+import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.auth.control.BearerCheck;
+import dev.oauth2jwt.auth.control.BearerCheck.Outcome;
+import dev.oauth2jwt.auth.control.BearerCheck.Requirement;
+import dev.oauth2jwt.errors.boundary.ErrorResponses;
+import dev.oauth2jwt.errors.entity.ErrorDetail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * {@code GET /auth/verify}, for reverse proxies (nginx {@code auth_request}, Traefik forward-auth):
+ * the request's bearer token checked as at {@code /users/me/} (a client's own token too), answered
+ * {@code 200} with {@code X-Auth-User} and {@code X-Auth-Scopes} for the proxy to pass on, {@code 401}
+ * with the usual challenge, or {@code 403} when a scope of {@code ?scope=} is missing or the user is
+ * disabled (proxies understand 401 and 403, nothing else).
+ */
+@ApplicationScoped
+@Path("auth/verify")
+@Produces(MediaType.APPLICATION_JSON)
+public class VerifyResource {
+
+    @Inject
+    BearerCheck check;
+
+    @Inject
+    @ConfigProperty(name = "auth.errors")
+    String authErrors;
+
+    @GET
+    @Operation(summary = "Check a bearer token for a reverse proxy",
+            description = "200 with X-Auth-User and X-Auth-Scopes; 401 without a valid token; 403 without the scopes asked for.")
+    @SecurityRequirement(name = Scope.SECURITY_SCHEME)
+    @Parameter(name = "scope", in = ParameterIn.QUERY, description = "Space-separated scopes the token must carry.")
+    @APIResponse(responseCode = "200", description = "Valid; X-Auth-User names the caller, X-Auth-Scopes its scopes.")
+    @APIResponse(responseCode = "401", description = "Not authenticated, or could not validate credentials.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "403", description = "Not enough permissions, or inactive user.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    public Response verify(@Context HttpHeaders headers, @QueryParam("scope") String scope) {
+        List<String> scopes = List.copyOf(Scope.parse(scope));
+        Outcome outcome = check.check(headers.getHeaderString(HttpHeaders.AUTHORIZATION), new Requirement(scopes, false, true));
+        boolean rfc6750 = "rfc6750".equals(authErrors);
+        if (outcome instanceof Outcome.Admitted admitted) {
+            return Response.ok()
+                    .header("X-Auth-User", admitted.caller().name())
+                    .header("X-Auth-Scopes", String.join(" ", admitted.caller().scopes()))
+                    .build();
+        }
+        if (outcome instanceof Outcome.NotAuthenticated) {
+            return Challenges.bearer(401, "Not authenticated", List.of(), null, rfc6750);
+        }
+        if (outcome instanceof Outcome.Refused refused) {
+            return Challenges.bearer(401, "Could not validate credentials", scopes,
+                    refused.malformed() ? "invalid_request" : "invalid_token", rfc6750);
+        }
+        if (outcome instanceof Outcome.MissingScope) {
+            return Challenges.bearer(403, "Not enough permissions", scopes, "insufficient_scope", rfc6750);
+        }
+        return ErrorResponses.of(403, "Inactive user").build();
+    }
+}

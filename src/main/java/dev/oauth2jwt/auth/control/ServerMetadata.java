@@ -1,0 +1,75 @@
+package dev.oauth2jwt.auth.control;
+
+import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.clients.entity.Client;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The authorization server's metadata (RFC 8414), also served as OpenID Connect discovery: where
+ * the endpoints and the key set are, what is supported. Built from the configuration: the issuer
+ * ({@code JWT_ISSUER}) is the base of every URL, which is why an asymmetric algorithm needs it to
+ * be the public base URL; with the default HS256 issuer, which is no URL, the request's own base is used.
+ */
+@ApplicationScoped
+public class ServerMetadata {
+
+    static final List<String> GRANT_TYPES = List.of("password", "refresh_token", Client.CLIENT_CREDENTIALS);
+    static final List<String> CLAIMS = List.of("iss", "sub", "aud", "exp", "iat", "jti", "scope", "groups", "upn", "sid",
+            "client_id");
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "jwt.issuer")
+    String issuer;
+
+    /** The metadata document, for requests that arrived at {@code requestBase} (used only when the issuer is no URL). */
+    public String document(URI requestBase) {
+        String base = (isUrl(issuer) ? issuer : requestBase.toString()).replaceAll("/+$", "");
+        JsonObjectBuilder metadata = Json.createObjectBuilder()
+                .add("issuer", issuer)
+                .add("token_endpoint", base + "/token")
+                .add("jwks_uri", base + "/.well-known/jwks.json")
+                .add("revocation_endpoint", base + "/revoke")
+                .add("introspection_endpoint", base + "/introspect")
+                .add("grant_types_supported", array(GRANT_TYPES))
+                .add("scopes_supported", array(Scope.names()))
+                // the password and refresh grants need no client; the client credentials grant and introspection do
+                .add("token_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post", "none")))
+                .add("revocation_endpoint_auth_methods_supported", array(List.of("none")))
+                .add("introspection_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post")))
+                // no authorization endpoint (yet): no response type
+                .add("response_types_supported", Json.createArrayBuilder())
+                .add("subject_types_supported", array(List.of("public")))
+                .add("id_token_signing_alg_values_supported", array(List.of(keys.algorithm())))
+                .add("token_endpoint_auth_signing_alg_values_supported", array(List.of(keys.algorithm())))
+                .add("claims_supported", array(CLAIMS))
+                .add("service_documentation", base + "/docs");
+        return metadata.build().toString();
+    }
+
+    /** An absolute http(s) URL without query or fragment, as RFC 8414 wants an issuer. */
+    static boolean isUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.oauth2jwt.clients.control;
+
+import dev.oauth2jwt.clients.entity.Client;
+import dev.oauth2jwt.clients.entity.ClientChanges;
+import dev.oauth2jwt.clients.entity.ClientPage;
+import dev.oauth2jwt.clients.entity.ClientRecord;
+import dev.oauth2jwt.clients.entity.NewClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The client admin API's operations. The server makes every secret (256 random bits) and hands it
+ * out once; a new secret ends the tokens got with the old one, deleting a client ends all of its.
+ */
+@ApplicationScoped
+public class ClientAdmin {
+
+    @Inject
+    ClientStore store;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The registered client with its secret, or empty if the id is taken. */
+    public Optional<ClientRecord> create(NewClient request) {
+        String secret = ClientSecrets.generate();
+        Client client = new Client(request.clientId(), ClientSecrets.hash(secret), request.scopes(), request.grantTypes(),
+                clock.millis());
+        return store.create(client) ? Optional.of(ClientRecord.withSecret(client, secret)) : Optional.empty();
+    }
+
+    public Optional<Client> find(String clientId) {
+        return store.find(clientId);
+    }
+
+    public ClientPage page(int offset, int limit) {
+        return new ClientPage(store.page(offset, limit).stream().map(ClientRecord::of).toList(), offset, limit, store.count());
+    }
+
+    public Optional<Client> update(String clientId, ClientChanges changes) {
+        return store.update(clientId, client -> {
+            if (changes.scopes() != null) {
+                client.setScopes(changes.scopes());
+            }
+            if (changes.grantTypes() != null) {
+                client.setGrantTypes(changes.grantTypes());
+            }
+        });
+    }
+
+    /** A new secret, shown once; the old one and its tokens stop working. */
+    public Optional<ClientRecord> rotateSecret(String clientId) {
+        String secret = ClientSecrets.generate();
+        return store.update(clientId, client -> client.replaceSecret(ClientSecrets.hash(secret)))
+                .map(client -> ClientRecord.withSecret(client, secret));
+    }
+
+    public boolean delete(String clientId) {
+        return store.delete(clientId);
+    }
+}

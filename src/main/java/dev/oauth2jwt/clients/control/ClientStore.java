@@ -1,0 +1,94 @@
+package dev.oauth2jwt.clients.control;
+
+import dev.oauth2jwt.caching.ExpiringCache;
+import dev.oauth2jwt.clients.entity.Client;
+import dev.oauth2jwt.persistence.control.Database;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The registered clients, in the database. The token check reads them through the same short
+ * cache as the users ({@code USERS_CACHE_MILLIS}), forgotten here as soon as this instance changes one.
+ */
+@ApplicationScoped
+public class ClientStore {
+
+    static final int CACHE_SIZE = 10_000;
+
+    @Inject
+    Database database;
+
+    @Inject
+    @ConfigProperty(name = "users.cache-millis")
+    long cacheMillis;
+
+    private ExpiringCache<String, Optional<Client>> recentReads;
+
+    @PostConstruct
+    void init() {
+        recentReads = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, System::nanoTime);
+    }
+
+    public Optional<Client> find(String clientId) {
+        return database.read(em -> Optional.ofNullable(em.find(Client.class, clientId)));
+    }
+
+    /** The client as the token check needs it: read at most {@code USERS_CACHE_MILLIS} ago; never change it. */
+    public Optional<Client> findForTokenCheck(String clientId) {
+        return recentReads.get(clientId, this::find);
+    }
+
+    public List<Client> page(int offset, int limit) {
+        return database.read(em -> em.createQuery("SELECT c FROM Client c ORDER BY c.clientId", Client.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    public long count() {
+        return database.read(em -> em.createQuery("SELECT COUNT(c) FROM Client c", Long.class).getSingleResult());
+    }
+
+    /** Registers the client unless the id is taken; returns whether it was. */
+    public boolean create(Client client) {
+        recentReads.forget(client.clientId());
+        return database.inTransaction(em -> {
+            if (em.find(Client.class, client.clientId()) != null) {
+                return false;
+            }
+            em.persist(client);
+            return true;
+        });
+    }
+
+    public Optional<Client> update(String clientId, Consumer<Client> change) {
+        try {
+            return database.inTransaction(em -> {
+                Optional<Client> client = Optional.ofNullable(em.find(Client.class, clientId));
+                client.ifPresent(change);
+                return client;
+            });
+        } finally {
+            recentReads.forget(clientId);
+        }
+    }
+
+    public boolean delete(String clientId) {
+        try {
+            return database.inTransaction(em -> {
+                Client client = em.find(Client.class, clientId);
+                if (client != null) {
+                    em.remove(client);
+                }
+                return client != null;
+            });
+        } finally {
+            recentReads.forget(clientId);
+        }
+    }
+}

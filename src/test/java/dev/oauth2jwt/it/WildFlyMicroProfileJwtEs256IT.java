@@ -1,0 +1,23 @@
+package dev.oauth2jwt.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** WildFly's MicroProfile JWT trusts our ES256 tokens. */
+class WildFlyMicroProfileJwtEs256IT extends WildFlyMicroProfileJwtIT {
+
+    @Deployment(name = "service", order = 1, testable = false)
+    static WebArchive serviceApplication() {
+        return Deployments.war(serviceConfig("ES256"));
+    }
+
+    @Deployment(name = "consumer", order = 2, testable = false)
+    static WebArchive consumerApplication() {
+        return consumerWar(KEY_SET, "ES256");
+    }
+
+    @Override
+    String algorithm() {
+        return "ES256";
+    }
+}
