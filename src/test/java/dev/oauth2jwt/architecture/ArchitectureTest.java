@@ -51,7 +51,7 @@ class ArchitectureTest {
             .layer("Auth").definedBy(APP + ".auth..")
             .layer("Accounts").definedBy(APP + ".users..", APP + ".clients..")
             .layer("Vocabulary").definedBy(APP + ".access..")
-            .layer("Infrastructure").definedBy(APP + ".caching..", APP + ".errors..", APP + ".http..", APP + ".persistence..")
+            .layer("Infrastructure").definedBy(APP + ".caching..", APP + ".errors..", APP + ".http..", APP + ".json..", APP + ".persistence..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Endpoints").mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Auth").mayOnlyBeAccessedByLayers("Endpoints", "Application")

@@ -34,7 +34,9 @@ public final class Deployments {
     public static WebArchive war(String... extraConfig) {
         TestDatabase.emptyOnce();
         File built = new File(System.getProperty("it.war", "target/oauth2-jwt.war"));
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "oauth2-jwt.war").importFrom(built).as(WebArchive.class);
+        // Tomcat takes the context root from the file name: ROOT is "/", as the other servers' descriptors say
+        String name = onTomEE() ? "ROOT.war" : "oauth2-jwt.war";
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, name).importFrom(built).as(WebArchive.class);
         JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
                 .addAsManifestResource(new StringAsset(config() + String.join("\n", extraConfig) + "\n"),
                         "microprofile-config.properties");
@@ -61,6 +63,11 @@ public final class Deployments {
     /** The suite runs on WildFly (-Dwildfly) instead of Payara Micro. */
     static boolean onWildFly() {
         return "wildfly".equals(System.getProperty("arquillian.launch"));
+    }
+
+    /** The suite runs on TomEE (-Dtomee). */
+    static boolean onTomEE() {
+        return "tomee".equals(System.getProperty("arquillian.launch"));
     }
 
     static boolean onPostgresql() {

@@ -65,6 +65,11 @@ class DocsIT extends ServerTestBase {
     void onlyThoseFiles() {
         for (String path : new String[]{"/docs/index.html", "/docs/swagger-ui.js.map", "/docs/..%2Fpom.properties", "/docs/missing.js"}) {
             Api.Answer answer = api.get(path);
+            if (Deployments.onTomEE() && path.contains("%2F")) {
+                // Tomcat refuses an encoded slash itself, before the application: not served either
+                assertEquals(400, answer.status(), path);
+                continue;
+            }
             assertEquals(404, answer.status(), path);
             assertEquals("{\"detail\":\"Not Found\"}", answer.body(), path);
         }

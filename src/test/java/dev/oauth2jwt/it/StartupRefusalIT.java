@@ -92,6 +92,15 @@ class StartupRefusalIT {
         assertNotServing(server.postLogin());
     }
 
+    @Test
+    void aDataSourceTheServerDoesNotHaveStopsTheApplicationNamingIt() throws Exception {
+        server = PayaraMicroProcess.start("no-datasource", Map.of("JWT_SECRET", GOOD_SECRET, "DB_DATASOURCE", "jdbc/no-such-pool"));
+
+        assertTrue(server.log().contains("DB_DATASOURCE 'jdbc/no-such-pool': the server has no data source under this JNDI name"),
+                server::log);
+        assertNotServing(server.postLogin());
+    }
+
     /** Users in the database the server used; none when it never got to create the table. */
     static int userCount(Path database) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + database);

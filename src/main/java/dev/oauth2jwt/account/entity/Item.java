@@ -5,6 +5,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 @Schema(name = "Item")
-@JsonbPropertyOrder({"itemId", "owner"})
+// Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
+@JsonbPropertyOrder({"itemId", "item_id", "owner"})
 public record Item(@JsonbProperty("item_id") String itemId, String owner) {
 }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LateAnswers {
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    @Resource // the default one (Jakarta Concurrency); TomEE binds no java:comp name for it
     ManagedScheduledExecutorService managedScheduler;
 
     @Inject

@@ -2,6 +2,9 @@ package dev.oauth2jwt.auth.boundary;
 
 import dev.oauth2jwt.auth.control.ServerMetadata;
 import dev.oauth2jwt.auth.control.SigningKeys;
+import dev.oauth2jwt.http.boundary.RequestUrls;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -53,8 +56,8 @@ public class WellKnownResource {
     @Operation(summary = "Authorization server metadata", description = "RFC 8414.")
     @APIResponse(responseCode = "200", description = "The metadata.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response authorizationServer(@Context UriInfo uri) {
-        return cached(metadata.document(uri.getBaseUri()), METADATA_MAX_AGE_SECONDS);
+    public Response authorizationServer(@Context UriInfo uri, @HeaderParam(HttpHeaders.HOST) String host) {
+        return cached(metadata.document(RequestUrls.asRequested(uri.getBaseUri(), host)), METADATA_MAX_AGE_SECONDS);
     }
 
     @GET
@@ -62,8 +65,8 @@ public class WellKnownResource {
     @Operation(summary = "OpenID Connect discovery", description = "The same metadata, where OpenID Connect libraries look.")
     @APIResponse(responseCode = "200", description = "The metadata.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response openidConfiguration(@Context UriInfo uri) {
-        return cached(metadata.document(uri.getBaseUri()), METADATA_MAX_AGE_SECONDS);
+    public Response openidConfiguration(@Context UriInfo uri, @HeaderParam(HttpHeaders.HOST) String host) {
+        return cached(metadata.document(RequestUrls.asRequested(uri.getBaseUri(), host)), METADATA_MAX_AGE_SECONDS);
     }
 
     private static Response cached(String json, int maxAgeSeconds) {

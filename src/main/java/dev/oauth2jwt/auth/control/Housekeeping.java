@@ -24,7 +24,7 @@ public class Housekeeping {
     static final long EVERY_SECONDS = 60;
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    @Resource // the default one (Jakarta Concurrency); TomEE binds no java:comp name for it
     ManagedScheduledExecutorService scheduler;
 
     @Inject

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What introspection tells of a token (RFC 7662 section 2.2): {@code {"active":false}} and nothing else, unless active. */
 @Schema(name = "Introspection", description = "RFC 7662: only active when the token would be accepted now.")
-@JsonbPropertyOrder({"active", "scope", "clientId", "username", "tokenType", "exp", "iat", "nbf", "sub", "aud", "iss", "jti"})
+// Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
+@JsonbPropertyOrder({"active", "scope", "clientId", "client_id", "username", "tokenType", "token_type", "exp", "iat", "nbf", "sub", "aud", "iss", "jti"})
 public record Introspection(@Schema(required = true) boolean active,
                             String scope,
                             @JsonbProperty("client_id") String clientId,

@@ -9,7 +9,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * refresh token and the granted scopes.
  */
 @Schema(name = "Token", description = "A successful grant (RFC 6749 section 5.1).")
-@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "scope"})
+// Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
+@JsonbPropertyOrder({"accessToken", "access_token", "tokenType", "token_type", "expiresIn", "expires_in", "refreshToken", "refresh_token", "scope"})
 public record TokenResponse(@JsonbProperty("access_token") String accessToken,
                             @JsonbProperty("token_type") String tokenType,
                             @JsonbProperty("expires_in") long expiresIn,

@@ -13,6 +13,7 @@ import dev.oauth2jwt.errors.entity.ErrorDetail;
 import dev.oauth2jwt.errors.entity.ValidationErrors;
 import dev.oauth2jwt.http.boundary.JsonBody;
 import dev.oauth2jwt.http.boundary.QueryParameters;
+import dev.oauth2jwt.http.boundary.RequestUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -68,7 +69,8 @@ public class ClientsResource {
     public Response create(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
         ClientRecord client = admin.create(ClientJson.newClient(JsonBody.read(headers.getMediaType(), headers.getLength(), body)))
                 .orElseThrow(() -> new ApiException(409, "Client already exists"));
-        return Response.created(uri.getBaseUriBuilder().path("clients").path(client.clientId()).build())
+        return Response.created(RequestUrls.asRequested(uri.getBaseUriBuilder().path("clients").path(client.clientId()).build(),
+                        headers.getHeaderString(HttpHeaders.HOST)))
                 .entity(client)
                 .build();
     }

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * secret (creation, rotation): it is shown that once and stored only as a hash.
  */
 @Schema(name = "Client", description = "A registered client; client_secret only when it was just made.")
-@JsonbPropertyOrder({"clientId", "clientSecret", "scopes", "grantTypes"})
+// Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
+@JsonbPropertyOrder({"clientId", "client_id", "clientSecret", "client_secret", "scopes", "grantTypes", "grant_types"})
 public record ClientRecord(@JsonbProperty("client_id") @Schema(required = true) String clientId,
                            @JsonbProperty("client_secret") @Schema(format = "password",
                                    description = "Only when it was just made; store it, it cannot be read again.")

@@ -1,5 +1,8 @@
 package dev.oauth2jwt.docs.boundary;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
+import dev.oauth2jwt.http.boundary.RequestUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +18,7 @@ public class RootResource {
 
     @GET
     @Operation(hidden = true)
-    public Response root(@Context UriInfo uri) {
-        return Response.temporaryRedirect(uri.getBaseUriBuilder().path("docs").build()).build();
+    public Response root(@Context UriInfo uri, @HeaderParam(HttpHeaders.HOST) String host) {
+        return Response.temporaryRedirect(RequestUrls.asRequested(uri.getBaseUri(), host).resolve("docs")).build();
     }
 }

@@ -24,12 +24,21 @@ public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
+        answer(response, code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** The contract's JSON error for a status, written outside JAX-RS (by servlets and servlet filters too). */
+    public static void answer(HttpServletResponse response, int status) throws IOException {
+        answer(response, status, ErrorResponses.reasonPhrase(status));
+    }
+
+    /** The same with a detail of its own. */
+    public static void answer(HttpServletResponse response, int status, String detail) throws IOException {
         response.setStatus(status);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSONB.toJson(new ErrorDetail(ErrorResponses.reasonPhrase(status))));
+        response.getWriter().write(JSONB.toJson(new ErrorDetail(detail)));
     }
 }

@@ -33,6 +33,11 @@ public final class ErrorResponses {
         };
     }
 
+    /** The Allow header of a 405 for a path relative to the application: the methods its resources declare. */
+    public static String allowHeaderFor(String path) {
+        return allowHeader(DeclaredMethods.of(path));
+    }
+
     /**
      * The Allow header of a 405: the methods the resource declares. The runtime also answers HEAD
      * and OPTIONS by itself; FastAPI lists neither, and OPTIONS is refused (see ResponseDefaults).

@@ -1,9 +1,11 @@
 package dev.oauth2jwt.errors.boundary;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -13,6 +15,9 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    UriInfo request;
 
     @Override
     public Response toResponse(WebApplicationException exception) {
@@ -25,7 +30,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         copyHeaders(original.getHeaders(), answer);
         if (status == 405) {
             answer.header(HttpHeaders.ALLOW, null)
-                    .header(HttpHeaders.ALLOW, ErrorResponses.allowHeader(original.getAllowedMethods()));
+                    .header(HttpHeaders.ALLOW, ErrorResponses.allowHeader(DeclaredMethods.of(request.getPath())));
         }
         return answer.build();
     }

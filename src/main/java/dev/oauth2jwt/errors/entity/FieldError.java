@@ -1,8 +1,11 @@
 package dev.oauth2jwt.errors.entity;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
+import jakarta.json.bind.serializer.JsonbSerializer;
+import jakarta.json.bind.serializer.SerializationContext;
+import jakarta.json.stream.JsonGenerator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +16,8 @@ import java.util.Map;
  */
 @Schema(name = "ValidationError")
 @JsonbPropertyOrder({"type", "loc", "msg", "input", "ctx"})
-public record FieldError(String type, List<Object> loc, String msg, @JsonbNillable Object input,
-                         Map<String, Object> ctx) {
+@JsonbTypeSerializer(FieldError.Json.class)
+public record FieldError(String type, List<Object> loc, String msg, Object input, Map<String, Object> ctx) {
 
     public static FieldError of(String type, List<Object> loc, String msg, Object input) {
         return new FieldError(type, loc, msg, input, null);
@@ -32,5 +35,28 @@ public record FieldError(String type, List<Object> loc, String msg, @JsonbNillab
     public static FieldError patternMismatch(String field, String value, String pattern) {
         return new FieldError("string_pattern_mismatch", List.of("body", field),
                 "String should match pattern '" + pattern + "'", value, Map.of("pattern", pattern));
+    }
+
+    /**
+     * Written by hand: {@code input} is {@code null} when absent but {@code ctx} is left out. JSON-B
+     * 3 could say so with {@code @JsonbNillable} on the component; JSON-B 2 (TomEE 9) only per type.
+     */
+    public static final class Json implements JsonbSerializer<FieldError> {
+        @Override
+        public void serialize(FieldError error, JsonGenerator json, SerializationContext context) {
+            json.writeStartObject();
+            json.write("type", error.type());
+            context.serialize("loc", error.loc(), json);
+            json.write("msg", error.msg());
+            if (error.input() == null) {
+                json.writeNull("input");
+            } else {
+                context.serialize("input", error.input(), json);
+            }
+            if (error.ctx() != null) {
+                context.serialize("ctx", error.ctx(), json);
+            }
+            json.writeEnd();
+        }
     }
 }

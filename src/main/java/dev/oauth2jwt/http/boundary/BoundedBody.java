@@ -9,6 +9,7 @@ public final class BoundedBody {
 
     public static final int MAX_BYTES = 64 * 1024;
     public static final String UNPARSABLE = "There was an error parsing the body";
+    public static final String TOO_LARGE = "Request body too large";
 
     private BoundedBody() {
     }
@@ -36,6 +37,6 @@ public final class BoundedBody {
     }
 
     private static ApiException tooLarge() {
-        return new ApiException(413, "Request body too large");
+        return new ApiException(413, TOO_LARGE);
     }
 }

@@ -3,17 +3,14 @@ package dev.oauth2jwt.http.boundary;
 import dev.oauth2jwt.errors.boundary.ApiException;
 import dev.oauth2jwt.errors.boundary.RequestValidationException;
 import dev.oauth2jwt.errors.entity.FieldError;
-import jakarta.json.Json;
-import jakarta.json.JsonConfig;
+import dev.oauth2jwt.json.StrictJson;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +19,6 @@ import java.util.Map;
  * another content type is 415.
  */
 public final class JsonBody {
-
-    private static final JsonReaderFactory STRICT =
-            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private JsonBody() {
     }
@@ -35,8 +29,8 @@ public final class JsonBody {
         }
         byte[] bytes = BoundedBody.read(declaredLength, body);
         JsonValue value;
-        try (JsonReader reader = STRICT.createReader(new ByteArrayInputStream(bytes))) {
-            value = reader.readValue();
+        try {
+            value = StrictJson.read(new String(bytes, StandardCharsets.UTF_8));
         } catch (JsonParsingException e) {
             throw invalid(e.getLocation() == null ? 0 : e.getLocation().getStreamOffset());
         } catch (JsonException e) {

@@ -29,7 +29,7 @@ public class ResponseDefaults implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (HttpMethod.OPTIONS.equals(request.getMethod()) && response.getStatus() < 300) {
-            String allow = ErrorResponses.allowHeader(response.getAllowedMethods());
+            String allow = ErrorResponses.allowHeaderFor(request.getUriInfo().getPath());
             response.setStatusInfo(Response.Status.METHOD_NOT_ALLOWED);
             response.getHeaders().putSingle(HttpHeaders.ALLOW, allow);
             response.setEntity(new ErrorDetail("Method Not Allowed"), null, MediaType.APPLICATION_JSON_TYPE);

@@ -48,7 +48,7 @@ public class TrailingSlashRedirect implements DynamicFeature {
             if (path.endsWith("/") == declaredWithSlash || path.isEmpty() || "/".equals(path)) {
                 return;
             }
-            URI uri = request.getUriInfo().getRequestUri();
+            URI uri = RequestUrls.asRequested(request.getUriInfo().getRequestUri(), request.getHeaderString("Host"));
             String rawPath = uri.getRawPath();
             String target = declaredWithSlash ? rawPath + "/" : rawPath.replaceAll("/+$", "");
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();

@@ -11,25 +11,33 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.spi.PersistenceProvider;
+import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 /**
- * The user database: a connection pool on {@code DB_URL}, the schema migrated by Flyway, and JPA on top.
+ * The user database: a connection pool, the schema migrated by Flyway, and JPA on top.
  *
- * <p>The application owns its pool instead of asking the server for a data source, so that one
- * WAR reads {@code DB_URL}/{@code DB_USER}/{@code DB_PASSWORD} the same way on Payara, WildFly or
- * TomEE, with no server configuration.
+ * <p>By default the application owns its pool on {@code DB_URL}/{@code DB_USER}/{@code DB_PASSWORD},
+ * read the same way on Payara, WildFly or TomEE with no server configuration. With
+ * {@code DB_DATASOURCE} (a JNDI name) it uses the data source the server manages instead: the
+ * server's pool, credentials and monitoring; the migrations run on it all the same.
  */
 @ApplicationScoped
 public class Database {
@@ -38,6 +46,12 @@ public class Database {
     /** SQLSTATE of a unique constraint violation, the same on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    private static final List<String> TESTED_PROVIDERS =
+            List.of("org.eclipse.persistence.jpa.PersistenceProvider", "org.hibernate.jpa.HibernatePersistenceProvider");
+
+    @Inject
+    @ConfigProperty(name = "db.datasource")
+    Optional<String> serverDataSource;
 
     @Inject
     @ConfigProperty(name = "db.url")
@@ -59,12 +73,23 @@ public class Database {
     @ConfigProperty(name = "db.pool.connection-timeout-ms")
     long connectionTimeoutMillis;
 
-    private HikariDataSource dataSource;
+    /** The pool: the server's (DB_DATASOURCE) or {@link #ownPool}. */
+    private DataSource dataSource;
+    /** The pool on DB_URL, when the server provides none; closed with the application. */
+    private HikariDataSource ownPool;
     private EntityManagerFactory entityManagerFactory;
 
     @PostConstruct
     void start() {
-        dataSource = new HikariDataSource(poolConfig());
+        String described;
+        if (serverDataSource.isPresent()) {
+            dataSource = lookUp(serverDataSource.get());
+            described = "data source " + serverDataSource.get();
+        } else {
+            ownPool = new HikariDataSource(poolConfig());
+            dataSource = ownPool;
+            described = redacted(url);
+        }
         try {
             var result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
@@ -73,13 +98,80 @@ public class Database {
                     .migrate();
             // targetSchemaVersion is null when there was nothing to migrate
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-            LOG.info(() -> "Database " + redacted(url) + " at schema version " + version + " (" + result.migrationsExecuted
+            LOG.info(() -> "Database " + described + " at schema version " + version + " (" + result.migrationsExecuted
                     + " migration(s) applied now)");
-            entityManagerFactory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
-                    Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+            entityManagerFactory = createUnit(Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
         } catch (RuntimeException e) {
-            dataSource.close();
+            if (ownPool != null) {
+                ownPool.close();
+            }
             throw e;
+        }
+    }
+
+    /** The server's data source under a JNDI name; a wrong name stops the start with what to fix. */
+    static DataSource lookUp(String jndiName) {   // also DataSourceCheck, at start
+        Object found;
+        try {
+            found = InitialContext.doLookup(jndiName);
+        } catch (NamingException e) {
+            throw new IllegalStateException("DB_DATASOURCE '" + jndiName + "': the server has no data source under this JNDI name ("
+                    + e.getClass().getSimpleName() + "); define one in the server, see docs/deploying.md", e);
+        }
+        if (!(found instanceof DataSource server)) {
+            throw new IllegalStateException("DB_DATASOURCE '" + jndiName + "' names a " + found.getClass().getName()
+                    + ", not a javax.sql.DataSource");
+        }
+        return server;
+    }
+
+    /**
+     * The unit on the JPA provider it is tested with (EclipseLink on Payara and TomEE, Hibernate on
+     * WildFly). Persistence.createEntityManagerFactory would take the first provider the server
+     * lists, and TomEE Plume lists only OpenJPA, which fails on a JPA 3 persistence.xml, although
+     * it ships EclipseLink (its default for container-managed units) too.
+     */
+    static EntityManagerFactory createUnit(Map<String, Object> properties) {
+        for (String tested : TESTED_PROVIDERS) {
+            Optional<PersistenceProvider> provider = provider(tested);
+            if (provider.isPresent()) {
+                EntityManagerFactory unit = provider.get().createEntityManagerFactory(PERSISTENCE_UNIT, withFailFast(properties));
+                if (unit != null) {
+                    return unit;
+                }
+            }
+        }
+        return Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, properties);
+    }
+
+    /**
+     * EclipseLink's session customizer FailFastSession (503 at once when the database is down), where
+     * the application may see EclipseLink's own API: Payara lets it, TomEE does not (there EclipseLink
+     * retries a failed query, which makes such a 503 take longer), Hibernate ignores the setting.
+     */
+    private static Map<String, Object> withFailFast(Map<String, Object> properties) {
+        try {
+            Class.forName(FailFastSession.class.getName(), true, Database.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.fine("EclipseLink's session API is not visible here: no FailFastSession");
+            return properties;
+        }
+        Map<String, Object> withCustomizer = new HashMap<>(properties);
+        withCustomizer.put("eclipselink.session.customizer", FailFastSession.class.getName());
+        return withCustomizer;
+    }
+
+    private static Optional<PersistenceProvider> provider(String className) {
+        for (PersistenceProvider listed : PersistenceProviderResolverHolder.getPersistenceProviderResolver().getPersistenceProviders()) {
+            if (listed.getClass().getName().equals(className)) {
+                return Optional.of(listed);
+            }
+        }
+        try {
+            return Optional.of((PersistenceProvider) Class.forName(className, true, Database.class.getClassLoader())
+                    .getConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return Optional.empty();   // not on this server
         }
     }
 
@@ -88,8 +180,8 @@ public class Database {
         if (entityManagerFactory != null) {
             entityManagerFactory.close();
         }
-        if (dataSource != null) {
-            dataSource.close();
+        if (ownPool != null) {
+            ownPool.close();   // a server's data source is the server's to close
         }
         deregisterOwnDrivers();
     }

@@ -1,5 +1,20 @@
 package dev.oauth2jwt.users.boundary;
 
+import dev.oauth2jwt.access.Authenticated;
+import dev.oauth2jwt.access.RequiresScopes;
+import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.errors.boundary.ApiException;
+import dev.oauth2jwt.errors.entity.ErrorDetail;
+import dev.oauth2jwt.errors.entity.ValidationErrors;
+import dev.oauth2jwt.http.boundary.JsonBody;
+import dev.oauth2jwt.http.boundary.QueryParameters;
+import dev.oauth2jwt.http.boundary.RequestUrls;
+import dev.oauth2jwt.users.control.UserAdmin;
+import dev.oauth2jwt.users.entity.NewUser;
+import dev.oauth2jwt.users.entity.User;
+import dev.oauth2jwt.users.entity.UserChanges;
+import dev.oauth2jwt.users.entity.UserPage;
+import dev.oauth2jwt.users.entity.UserRecord;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -9,20 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import dev.oauth2jwt.errors.entity.ErrorDetail;
-import dev.oauth2jwt.errors.entity.ValidationErrors;
-import dev.oauth2jwt.access.Scope;
-import dev.oauth2jwt.users.entity.NewUser;
-import dev.oauth2jwt.users.entity.UserChanges;
-import dev.oauth2jwt.errors.boundary.ApiException;
-import dev.oauth2jwt.http.boundary.JsonBody;
-import dev.oauth2jwt.http.boundary.QueryParameters;
-import dev.oauth2jwt.access.Authenticated;
-import dev.oauth2jwt.access.RequiresScopes;
-import dev.oauth2jwt.users.control.UserAdmin;
-import dev.oauth2jwt.users.entity.User;
-import dev.oauth2jwt.users.entity.UserPage;
-import dev.oauth2jwt.users.entity.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -69,7 +70,8 @@ public class UsersResource {
         User user = admin.create(UserJson.newUser(JsonBody.read(headers.getMediaType(), headers.getLength(), body),
                         admin::importProblem))
                 .orElseThrow(() -> new ApiException(409, "User already exists"));
-        return Response.created(uri.getBaseUriBuilder().path("users").path(user.username()).build())
+        return Response.created(RequestUrls.asRequested(uri.getBaseUriBuilder().path("users").path(user.username()).build(),
+                        headers.getHeaderString(HttpHeaders.HOST)))
                 .entity(UserRecord.of(user))
                 .build();
     }

@@ -1,19 +1,16 @@
 package dev.oauth2jwt.users.control;
 
 import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.json.StrictJson;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,17 +35,15 @@ import java.util.function.Function;
 public final class UsersFile {
 
     private static final Set<String> FIELDS = Set.of("username", "full_name", "email", "hashed_password", "disabled", "scopes");
-    /** Duplicate keys would silently hide an entry: refuse them. */
-    private static final JsonReaderFactory STRICT_READERS =
-            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private UsersFile() {
     }
 
     public static List<User> read(Path file, Function<String, Optional<String>> hashProblem) {
         String name = "USERS_IMPORT_FILE '" + file.toAbsolutePath() + "'";
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, name, hashProblem);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UsersFileException(name + ": no such file");
         } catch (CharacterCodingException e) {
@@ -56,20 +51,18 @@ public final class UsersFile {
         } catch (IOException e) {
             throw new UsersFileException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+        return parse(text, name, hashProblem);
     }
 
-    static List<User> parse(Reader reader, String name, Function<String, Optional<String>> hashProblem) {
+    static List<User> parse(String text, String name, Function<String, Optional<String>> hashProblem) {
         JsonValue document;
-        try (JsonReader json = STRICT_READERS.createReader(reader)) {
-            document = json.readValue();
+        try {
+            document = StrictJson.read(text);
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw new UsersFileException(name + ": not valid JSON at line " + at.getLineNumber()
                     + ", column " + at.getColumnNumber() + ": " + e.getMessage());
         } catch (JsonException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new UsersFileException(name + ": not UTF-8 text");
-            }
             throw new UsersFileException(name + ": not valid JSON: " + e.getMessage());
         }
         if (!(document instanceof JsonObject users)) {

@@ -8,10 +8,13 @@ import java.util.List;
 
 /** An account as the admin API shows it: the public fields and the allowed scopes, never the hash. */
 @Schema(name = "UserAccount", description = "An account as the admin API shows it: never the hash.")
+// @JsonbNillable is JSON-B 3's way; Johnzon (JSON-B 2, TomEE) skips a renamed null without nillable
 @JsonbNillable
-@JsonbPropertyOrder({"username", "email", "fullName", "disabled", "scopes"})
+@SuppressWarnings("deprecation")
+// Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
+@JsonbPropertyOrder({"username", "email", "fullName", "full_name", "disabled", "scopes"})
 public record UserRecord(@Schema(required = true) String username, @Schema(nullable = true) String email,
-                         @Schema(nullable = true) @JsonbNillable @JsonbProperty("full_name") String fullName,
+                         @Schema(nullable = true) @JsonbProperty(value = "full_name", nillable = true) String fullName,
                          boolean disabled, List<String> scopes) {
 
     public static UserRecord of(User user) {

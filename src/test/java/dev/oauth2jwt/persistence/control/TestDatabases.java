@@ -12,6 +12,7 @@ public final class TestDatabases {
     public static Database freshH2() {
         Database database = new Database();
         database.url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        database.serverDataSource = Optional.empty();
         database.user = Optional.empty();
         database.password = Optional.empty();
         database.maxPoolSize = 2;

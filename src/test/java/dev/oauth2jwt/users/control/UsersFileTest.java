@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.users.entity.User;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +24,7 @@ class UsersFileTest {
     static final String JOHNDOE_HASH = PasswordHasherTest.SEED_JOHNDOE;
 
     static List<User> parse(String json) {
-        return UsersFile.parse(new StringReader(json), "users.json", HASHES);
+        return UsersFile.parse(json, "users.json", HASHES);
     }
 
     static String refusal(String json) {

@@ -1,0 +1,41 @@
+package dev.oauth2jwt.operations.boundary;
+
+import dev.oauth2jwt.auth.control.Metrics;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /metrics}: for Prometheus, not for API clients (keep it off the internet at the proxy).
+ * A servlet on the exact path rather than a JAX-RS resource: an exact mapping wins over the
+ * {@code /metrics/*} servlet that TomEE's MicroProfile Metrics adds to every application, so the
+ * same URL serves this application's metrics on every server.
+ */
+@WebServlet(name = "Metrics", urlPatterns = "/metrics")
+public class MetricsServlet extends HttpServlet {
+
+    @Inject
+    transient Metrics metrics;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean get = "GET".equals(request.getMethod());
+        if (!get && !"HEAD".equals(request.getMethod())) {
+            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            response.setHeader("Allow", "GET");
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"detail\":\"Method Not Allowed\"}");
+            return;
+        }
+        response.setContentType(Metrics.CONTENT_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        if (get) {
+            metrics.write(response.getOutputStream());
+        }
+    }
+}
