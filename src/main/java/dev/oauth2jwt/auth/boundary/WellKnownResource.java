@@ -57,7 +57,7 @@ public class WellKnownResource {
     @APIResponse(responseCode = "200", description = "The metadata.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response authorizationServer(@Context UriInfo uri, @HeaderParam(HttpHeaders.HOST) String host) {
-        return cached(metadata.document(RequestUrls.asRequested(uri.getBaseUri(), host)), METADATA_MAX_AGE_SECONDS);
+        return metadata(uri, host);
     }
 
     @GET
@@ -66,6 +66,11 @@ public class WellKnownResource {
     @APIResponse(responseCode = "200", description = "The metadata.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response openidConfiguration(@Context UriInfo uri, @HeaderParam(HttpHeaders.HOST) String host) {
+        return metadata(uri, host);
+    }
+
+    /** One document at both addresses, with the URLs the client asked for. */
+    private Response metadata(UriInfo uri, String host) {
         return cached(metadata.document(RequestUrls.asRequested(uri.getBaseUri(), host)), METADATA_MAX_AGE_SECONDS);
     }
 

@@ -1,13 +1,13 @@
 package dev.oauth2jwt.operations.boundary;
 
 import dev.oauth2jwt.auth.control.Metrics;
+import dev.oauth2jwt.errors.boundary.ErrorPageServlet;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /metrics}: for Prometheus, not for API clients (keep it off the internet at the proxy).
@@ -25,11 +25,8 @@ public class MetricsServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean get = "GET".equals(request.getMethod());
         if (!get && !"HEAD".equals(request.getMethod())) {
-            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             response.setHeader("Allow", "GET");
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"detail\":\"Method Not Allowed\"}");
+            ErrorPageServlet.answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
         response.setContentType(Metrics.CONTENT_TYPE);
