@@ -24,7 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "token", refreshUrl = "token", scopes = {
                         @OAuthScope(name = "me", description = Scope.ME_DESCRIPTION),
                         @OAuthScope(name = "items", description = Scope.ITEMS_DESCRIPTION),
-                        @OAuthScope(name = "admin", description = Scope.ADMIN_DESCRIPTION)})))))
+                        @OAuthScope(name = "admin", description = Scope.ADMIN_DESCRIPTION)}),
+                        authorizationCode = @OAuthFlow(authorizationUrl = "authorize", tokenUrl = "token", refreshUrl = "token",
+                                scopes = {
+                                        @OAuthScope(name = "me", description = Scope.ME_DESCRIPTION),
+                                        @OAuthScope(name = "items", description = Scope.ITEMS_DESCRIPTION),
+                                        @OAuthScope(name = "admin", description = Scope.ADMIN_DESCRIPTION),
+                                        @OAuthScope(name = "openid", description = "OpenID Connect: an ID token (RS256 or ES256 only)."),
+                                        @OAuthScope(name = "profile", description = "OpenID Connect: your name."),
+                                        @OAuthScope(name = "email", description = "OpenID Connect: your e-mail address.")})))))
 public class RestApplication extends Application {
 
     @Override

@@ -24,6 +24,10 @@ public enum Scope {
     /** What a user may be granted when nothing else is stored, and what a login without scope asks for. */
     public static final Set<String> DEFAULTS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(ME.value, ITEMS.value)));
 
+    /** OpenID Connect's scopes: who the user is, not what the API lets them do; never in {@code groups}. */
+    public static final String OPENID = "openid";
+    public static final List<String> IDENTITY = List.of(OPENID, "profile", "email");
+
     private final String value;
     private final String description;
 
@@ -79,5 +83,23 @@ public enum Scope {
         Set<String> granted = new LinkedHashSet<>(asked.isEmpty() ? DEFAULTS : asked);
         granted.removeIf(scope -> !isKnown(scope) || !allowed.contains(scope));
         return granted;
+    }
+
+    /**
+     * What a browser login ({@code /authorize}) gets: the API scopes as {@link #granted} within
+     * {@code allowed} (the user's and the client's), plus the OpenID Connect scopes asked for.
+     */
+    public static Set<String> grantedWithIdentity(String requested, Set<String> allowed) {
+        Set<String> asked = parse(requested);
+        Set<String> api = new LinkedHashSet<>(asked);
+        api.removeAll(IDENTITY);
+        Set<String> granted = granted(String.join(" ", api), allowed);
+        IDENTITY.stream().filter(asked::contains).forEach(granted::add);
+        return granted;
+    }
+
+    /** The API scopes among these, in order: what {@code groups} lists. */
+    public static List<String> apiScopes(Set<String> scopes) {
+        return scopes.stream().filter(Scope::isKnown).toList();
     }
 }

@@ -19,6 +19,13 @@ class ScopeTest {
     }
 
     @Test
+    void aBrowserLoginAddsTheOpenIdScopesAskedForButNeverAnApiScopeNotAllowed() {
+        assertEquals(List.of("me", "openid", "email"), List.copyOf(Scope.grantedWithIdentity("email me openid admin", Set.of("me"))));
+        assertEquals(List.of("me", "items", "openid"), List.copyOf(Scope.grantedWithIdentity("openid", ALL)), "the defaults");
+        assertEquals(List.of("me"), Scope.apiScopes(Set.of("me", "openid")), "groups: the API's scopes only");
+    }
+
+    @Test
     void nothingAskedGetsTheDefaultsTheUserMayHaveNeverAdmin() {
         assertEquals(List.of("me", "items"), List.copyOf(Scope.granted("", ALL)));
         assertEquals(List.of("me", "items"), List.copyOf(Scope.granted(null, ALL)));

@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     static final String APP = "dev.oauth2jwt";
     /** Features: what the outside calls lives in their boundary, which no other package may use. */
-    static final Set<String> FEATURES = Set.of("account", "auth", "users", "clients", "status", "docs", "operations");
+    static final Set<String> FEATURES = Set.of("account", "sso", "auth", "users", "clients", "status", "docs",
+            "operations");
 
     static JavaClasses application;
 
@@ -48,15 +49,17 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("Application").definedBy(APP)
             .layer("Endpoints").definedBy(APP + ".account..", APP + ".status..", APP + ".docs..", APP + ".operations..")
+            .layer("SingleSignOn").definedBy(APP + ".sso..")
             .layer("Auth").definedBy(APP + ".auth..")
             .layer("Accounts").definedBy(APP + ".users..", APP + ".clients..")
             .layer("Vocabulary").definedBy(APP + ".access..")
             .layer("Infrastructure").definedBy(APP + ".caching..", APP + ".errors..", APP + ".http..", APP + ".json..", APP + ".persistence..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Endpoints").mayOnlyBeAccessedByLayers("Application")
-            .whereLayer("Auth").mayOnlyBeAccessedByLayers("Endpoints", "Application")
-            .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Auth", "Endpoints", "Application")
-            .whereLayer("Vocabulary").mayOnlyBeAccessedByLayers("Accounts", "Auth", "Endpoints", "Application");
+            .whereLayer("SingleSignOn").mayOnlyBeAccessedByLayers("Application")
+            .whereLayer("Auth").mayOnlyBeAccessedByLayers("SingleSignOn", "Endpoints", "Application")
+            .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Auth", "SingleSignOn", "Endpoints", "Application")
+            .whereLayer("Vocabulary").mayOnlyBeAccessedByLayers("Accounts", "Auth", "SingleSignOn", "Endpoints", "Application");
 
     static final ArchRule ENTITIES_KNOW_NO_LOGIC = noClasses().that().resideInAPackage(APP + "..entity..")
             .should().dependOnClassesThat().resideInAnyPackage(APP + "..control..", APP + "..boundary..");

@@ -67,6 +67,27 @@ public final class Api {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    private String adminToken;
+
+    /** A token of the test users' administrator (scopes me and admin), got once per client. */
+    public String adminToken() {
+        if (adminToken == null) {
+            adminToken = login("admin-user", "janes-password", "me admin").getString("access_token");
+        }
+        return adminToken;
+    }
+
+    /** A call of an admin API (users, clients) as that administrator: a JSON body, or none. */
+    public Answer asAdmin(String method, String path, String json) {
+        String authorization = "Bearer " + adminToken();
+        if (json == null) {
+            return method.equals("POST") ? post(path, new byte[0], "Authorization", authorization)
+                    : method(method, path, "Authorization", authorization);
+        }
+        return method.equals("PATCH") ? patchJson(path, json, "Authorization", authorization)
+                : postJson(path, json, "Authorization", authorization);
+    }
+
     /** Logs in through POST /token and returns the access token. */
     public String login(String username, String password) {
         return grant(Map.of("username", username, "password", password)).getString("access_token");

@@ -5,33 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Level;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,9 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DocsBrowserIT extends ServerTestBase {
 
-    static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
-
+    Chromium chromium;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -56,29 +43,16 @@ class DocsBrowserIT extends ServerTestBase {
 
     @BeforeEach
     void openBrowser() {
-        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "the browser test needs Chromium and its driver: apt-get install chromium chromium-driver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--window-size=1280,2200", "--user-data-dir=" + tempDirectory());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        chromium = Chromium.open();
+        browser = chromium.browser;
+        wait = chromium.wait;
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
+        if (chromium != null) {
             keepScreenshot("docs-last.png");   // what the page showed at the end, to see why a run failed
-            browser.quit();
+            chromium.quit();
         }
     }
 
@@ -94,13 +68,7 @@ class DocsBrowserIT extends ServerTestBase {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@class='modal-ux']//button[normalize-space()='Logout']")));
         click(By.cssSelector(".modal-ux button.btn-done, .modal-ux button.close-modal"));
 
-        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'opblock-summary-control')]"));
-        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'try-out__btn')]"));
-        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'execute')]"));
-
-        WebElement response = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//table[contains(@class,'live-responses-table')]//tr[contains(concat(' ', @class, ' '), ' response ')]")));
-        new org.openqa.selenium.interactions.Actions(browser).scrollToElement(response).perform();
+        WebElement response = tryGetUsersMe();
         try {
             wait.until(driver -> text(response, ".response-col_description").contains("johndoe"));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -115,19 +83,64 @@ class DocsBrowserIT extends ServerTestBase {
         assertEquals(Set.of("127.0.0.1:" + api.uri("/").getPort()), hostsRequested(), "no request left the server");
     }
 
+    /**
+     * The authorization code flow with PKCE, as Swagger UI does it: its own window to our login
+     * page, back through /docs/oauth2-redirect, the code exchanged with the verifier; then the API.
+     */
+    @Test
+    void authorizeWithTheCodeFlowAndTryGetUsersMe() throws IOException {
+        browser.get(api.uri("/docs").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+        String docsWindow = browser.getWindowHandle();
+
+        click(By.cssSelector(".auth-wrapper button.authorize"));
+        String codeFlow = "//div[contains(@class,'auth-container')][.//*[contains(normalize-space(),'authorizationCode')]]";
+        click(By.xpath(codeFlow + "//button[contains(@class,'authorize')]"));
+        wait.until(driver -> driver.getWindowHandles().size() == 2);
+        browser.switchTo().window(browser.getWindowHandles().stream().filter(handle -> !handle.equals(docsWindow)).findFirst().orElseThrow());
+        type(By.id("username"), "johndoe");
+        type(By.id("password"), "secret");
+        keepScreenshot("docs-login-page.png");
+        click(By.cssSelector("button[type=submit]"));
+        wait.until(driver -> driver.getWindowHandles().size() == 1);
+        browser.switchTo().window(docsWindow);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(codeFlow + "//button[normalize-space()='Logout']")));
+        click(By.cssSelector(".modal-ux button.btn-done, .modal-ux button.close-modal"));
+
+        WebElement response = tryGetUsersMe();
+        try {
+            wait.until(driver -> text(response, ".response-col_description").contains("johndoe"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the response shown: " + response.getDomProperty("textContent"), e);
+        }
+        keepScreenshot("docs-code-flow-users-me.png");
+
+        assertEquals("200", text(response, ".response-col_status").trim());
+        assertEquals(Set.of("127.0.0.1:" + api.uri("/").getPort()), hostsRequested(), "no request left the server");
+    }
+
+    /** Try it out on GET /users/me/, Execute: the response row, once shown. */
+    private WebElement tryGetUsersMe() {
+        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'opblock-summary-control')]"));
+        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'try-out__btn')]"));
+        click(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//button[contains(@class,'execute')]"));
+        WebElement response = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'opblock-get')][.//*[@data-path='/users/me/']]//table[contains(@class,'live-responses-table')]//tr[contains(concat(' ', @class, ' '), ' response ')]")));
+        new org.openqa.selenium.interactions.Actions(browser).scrollToElement(response).perform();
+        return response;
+    }
+
     /** The text of an element, rendered or not (scrolled out of view, say). */
     private static String text(WebElement parent, String selector) {
         return parent.findElement(By.cssSelector(selector)).getDomProperty("textContent");
     }
 
     private void click(By locator) {
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        chromium.click(locator);
     }
 
     private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-        field.clear();
-        field.sendKeys(text);
+        chromium.type(locator, text);
     }
 
     /** Every host:port the page sent a request to, from Chromium's network log. */
@@ -150,16 +163,6 @@ class DocsBrowserIT extends ServerTestBase {
     }
 
     private void keepScreenshot(String name) throws IOException {
-        Path directory = Files.createDirectories(Path.of("target", "browser"));
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String tempDirectory() {
-        try {
-            return Files.createTempDirectory("chromium-profile").toString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        chromium.keepScreenshot(name);
     }
 }

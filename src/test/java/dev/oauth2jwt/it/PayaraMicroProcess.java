@@ -26,26 +26,38 @@ record PayaraMicroProcess(Process process, Path logFile, Path databasePath, int 
     }
 
     static PayaraMicroProcess start(String name, Map<String, String> environment) throws Exception {
+        return start(name, freePort(), environment);
+    }
+
+    /** On a port chosen beforehand, for configuration that names it (an issuer URL, say). */
+    static PayaraMicroProcess start(String name, int port, Map<String, String> environment) throws Exception {
         Path work = work(name);
-        return start(work, Path.of(System.getProperty("it.war", "target/oauth2-jwt.war")),
-                Map.of("DB_URL", "jdbc:h2:file:" + work.resolve("db/oauth2-jwt")), environment);
+        return start(work, List.of("--deploy", System.getProperty("it.war", "target/oauth2-jwt.war"), "--contextroot", "/"),
+                Map.of("DB_URL", "jdbc:h2:file:" + work.resolve("db/oauth2-jwt")), environment, port);
     }
 
     /** Another application, e.g. a consumer of our tokens, on a Payara Micro of its own. */
     static PayaraMicroProcess startApplication(String name, Path war) throws Exception {
-        return start(work(name), war, Map.of(), Map.of());
+        return start(work(name), List.of("--deploy", war.toString(), "--contextroot", "/"), Map.of(), Map.of(), freePort());
     }
 
-    private static PayaraMicroProcess start(Path work, Path war, Map<String, String> defaults, Map<String, String> environment)
-            throws Exception {
+    /** Several applications on one Payara Micro, each at the context root its file name gives ({@code app1.war}: /app1). */
+    static PayaraMicroProcess startApplications(String name, int port, List<Path> wars) throws Exception {
+        List<String> deploy = new java.util.ArrayList<>();
+        wars.forEach(war -> deploy.addAll(List.of("--deploy", war.toString())));
+        return start(work(name), deploy, Map.of(), Map.of(), port);
+    }
+
+    private static PayaraMicroProcess start(Path work, List<String> deploy, Map<String, String> defaults,
+            Map<String, String> environment, int port) throws Exception {
         Path log = work.resolve("server.log");
         Path database = work.resolve("db/oauth2-jwt");
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--nocluster", "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port),
-                "--deploy", war.toString(), "--contextroot", "/"))
+                "--nocluster", "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port)));
+        command.addAll(deploy);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(defaults);
@@ -93,7 +105,7 @@ record PayaraMicroProcess(Process process, Path logFile, Path databasePath, int 
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

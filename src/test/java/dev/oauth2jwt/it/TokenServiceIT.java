@@ -109,7 +109,8 @@ class TokenServiceIT extends ServerTestBase {
         assertEquals(ISSUER + "/.well-known/jwks.json", metadata.getString("jwks_uri"));
         assertEquals(ISSUER + "/revoke", metadata.getString("revocation_endpoint"));
         assertEquals(ISSUER + "/introspect", metadata.getString("introspection_endpoint"));
-        assertEquals(Set.of("password", "refresh_token", "client_credentials"), Set.copyOf(strings(metadata.getJsonArray("grant_types_supported"))));
+        assertEquals(Set.of("password", "refresh_token", "client_credentials", "authorization_code"),
+                Set.copyOf(strings(metadata.getJsonArray("grant_types_supported"))));
         assertTrue(strings(metadata.getJsonArray("scopes_supported")).containsAll(List.of("me", "items", "admin")));
         assertTrue(strings(metadata.getJsonArray("token_endpoint_auth_methods_supported"))
                 .containsAll(List.of("client_secret_basic", "client_secret_post")));
@@ -509,22 +510,11 @@ class TokenServiceIT extends ServerTestBase {
     }
 
     Api.Answer admin(String method, String path, String json) {
-        String authorization = "Bearer " + adminToken();
-        if (json == null) {
-            return method.equals("POST") ? api.post(path, new byte[0], "Authorization", authorization)
-                    : api.method(method, path, "Authorization", authorization);
-        }
-        return method.equals("PATCH") ? api.patchJson(path, json, "Authorization", authorization)
-                : api.postJson(path, json, "Authorization", authorization);
+        return api.asAdmin(method, path, json);
     }
 
-    private String adminToken;
-
     String adminToken() {
-        if (adminToken == null) {
-            adminToken = api.login("admin-user", "janes-password", "me admin").getString("access_token");
-        }
-        return adminToken;
+        return api.adminToken();
     }
 
     /** RFC 6749 section 2.3.1: id and secret form-encoded, then Basic. */

@@ -29,7 +29,7 @@ record ClientCredentials(String clientId, String secret) {
 
     static Presented of(String authorization, MultivaluedMap<String, String> form) {
         Optional<String> postedId = FormBody.single(form, "client_id");
-        Optional<String> postedSecret = FormBody.single(form, "client_secret");
+        Optional<String> postedSecret = FormBody.single(form, "client_secret");   // an empty one is none (a public client's)
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         if (basic && (postedId.isPresent() || postedSecret.isPresent())) {
             return new Presented.Twice();

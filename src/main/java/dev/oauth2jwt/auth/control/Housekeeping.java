@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
@@ -13,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Deletes what has expired (refresh tokens, login sessions, failed-login counters) and rotates the
+ * Deletes what has expired (refresh tokens, login sessions, codes, failed-login counters) and rotates the
  * stored signing keys that have come of age (reading what other instances rotated) once a minute,
  * on the server's managed scheduler: off the request path, and stopped with the application.
  * Every instance does it; the deletes are idempotent.
@@ -36,6 +37,17 @@ public class Housekeeping {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    AuthorizationCodes codes;
+
+    /** Fired at every round, for features above this one with something to clean up (browser logins). */
+    @Inject
+    Event<Due> due;
+
+    /** A round of housekeeping. */
+    public record Due() {
+    }
+
     private ScheduledFuture<?> schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -47,6 +59,8 @@ public class Housekeeping {
             refreshTokens.cleanUp();
             throttle.cleanUp();
             keys.refresh();
+            codes.cleanUp();
+            due.fire(new Due());
         } catch (RuntimeException e) {   // the database is down, say: next minute, then
             LOG.log(Level.WARNING, "Clean-up of expired tokens and counters failed; retried in a minute", e);
         }

@@ -86,35 +86,109 @@ public class PasswordLogin {
         }
     }
 
-    private Result throttled(String username, String clientAddress, LoginThrottle.Verdict verdict, String what) {
+    private Result.Throttled throttled(String username, String clientAddress, LoginThrottle.Verdict verdict, String what) {
         audit.loginThrottled(username, clientAddress, what + "retry after " + verdict.retryAfterSeconds() + " s");
         return new Result.Throttled(verdict.retryAfterSeconds());
     }
 
     private Result loginNow(String username, String password, String requestedScope, String clientAddress) {
-        // Again inside: the failures of logins that ran while this one waited count too.
-        LoginThrottle.Verdict verdict = throttle.check(username, clientAddress);
-        if (verdict.refused()) {
-            return throttled(username, clientAddress, verdict, "");
+        Checked checked = checkPassword(username, password, clientAddress, "");
+        if (checked.throttled() != null) {
+            return checked.throttled();
         }
-        Login login = users.authenticate(username, password);
-        if (login.user().isEmpty()) {
-            throttle.recordFailure(username, clientAddress);
-            audit.login("failure", username, clientAddress, login.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            return new Result.Refused(verdict.slowdownMillis());
+        if (checked.user().isEmpty()) {
+            return new Result.Refused(checked.verdict().slowdownMillis());
         }
-        User user = login.user().get();
+        User user = checked.user().get();
         Set<String> scopes = Scope.granted(requestedScope, user.scopes());
         Optional<RefreshTokens.Started> session = refreshTokens.start(user, scopes);
         if (session.isEmpty()) {
             // the password was checked against a state that a revocation or delete has since ended
             audit.login("failure", username, clientAddress, "account revoked or deleted during the login");
-            return new Result.Refused(verdict.slowdownMillis());
+            return new Result.Refused(checked.verdict().slowdownMillis());
         }
         throttle.recordSuccess(username, clientAddress);
         audit.login("success", username, clientAddress, null);
         return new Result.Granted(issuer.issue(user, scopes, session.get().sessionId()), session.get().refreshToken(),
-                verdict.slowdownMillis());
+                checked.verdict().slowdownMillis());
+    }
+
+    /** The throttle asked again inside the hashing slot, then the password: the account, or a counted, audited failure. */
+    private record Checked(LoginThrottle.Verdict verdict, Result.Throttled throttled, Optional<User> user) {
+    }
+
+    private Checked checkPassword(String username, String password, String clientAddress, String where) {
+        // Again inside: the failures of logins that ran while this one waited count too.
+        LoginThrottle.Verdict verdict = throttle.check(username, clientAddress);
+        if (verdict.refused()) {
+            return new Checked(verdict, throttled(username, clientAddress, verdict, where), Optional.empty());
+        }
+        Login login = users.authenticate(username, password);
+        if (login.user().isEmpty()) {
+            throttle.recordFailure(username, clientAddress);
+            audit.login("failure", username, clientAddress, where + login.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        return new Checked(verdict, null, login.user());
+    }
+
+    /** What the login page is told: the account (its browser login is started by the caller), or why not. */
+    public sealed interface SignIn {
+        record SignedIn(User user, long slowdownMillis) implements SignIn {
+        }
+
+        record Refused(long slowdownMillis) implements SignIn {
+        }
+
+        record Throttled(long retryAfterSeconds) implements SignIn {
+        }
+    }
+
+    /**
+     * A login at the login page ({@code /authorize}): the same throttle, hashing capacity, equal work
+     * and audit lines as the password grant; no tokens, the caller starts a browser login instead and
+     * then calls {@link #signedIn} (or, if that failed, the login counts as refused).
+     */
+    public SignIn signIn(String username, String password, String clientAddress) {
+        long started = System.nanoTime();
+        try {
+            SignIn result = throttledOrSignIn(username, password, clientAddress);
+            metrics.login(result instanceof SignIn.SignedIn ? "success"
+                    : result instanceof SignIn.Throttled ? "throttled" : "failure", System.nanoTime() - started);
+            return result;
+        } catch (ServerBusyException e) {
+            metrics.login("busy", System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private SignIn throttledOrSignIn(String username, String password, String clientAddress) {
+        LoginThrottle.Verdict verdict = throttle.check(username, clientAddress);
+        if (verdict.refused()) {
+            return new SignIn.Throttled(throttled(username, clientAddress, verdict, "login page, ").retryAfterSeconds());
+        }
+        try {
+            return capacity.run(() -> {
+                Checked checked = checkPassword(username, password, clientAddress, "login page, ");
+                if (checked.throttled() != null) {
+                    return new SignIn.Throttled(checked.throttled().retryAfterSeconds());
+                }
+                return checked.user().<SignIn>map(user -> new SignIn.SignedIn(user, checked.verdict().slowdownMillis()))
+                        .orElseGet(() -> new SignIn.Refused(checked.verdict().slowdownMillis()));
+            });
+        } catch (ServerBusyException e) {
+            audit.loginBusy(username, clientAddress);
+            throw e;
+        }
+    }
+
+    /** The login page's login succeeded and its browser login started (or not: revoked meanwhile). */
+    public void signedIn(String username, String clientAddress, boolean sessionStarted) {
+        if (sessionStarted) {
+            throttle.recordSuccess(username, clientAddress);
+            audit.login("success", username, clientAddress, "login page");
+        } else {
+            audit.login("failure", username, clientAddress, "login page, account revoked or deleted during the login");
+        }
     }
 
     /**
@@ -122,14 +196,19 @@ public class PasswordLogin {
      * Refused refresh tokens count against the client's address like failed logins.
      */
     public Result refresh(String refreshToken, String requestedScope, String clientAddress) {
+        return refresh(refreshToken, requestedScope, clientAddress, null);
+    }
+
+    /** As above, presented by this client (null: none): a session an authorization code started is its client's. */
+    public Result refresh(String refreshToken, String requestedScope, String clientAddress, String clientId) {
         LoginThrottle.Verdict verdict = throttle.check(null, clientAddress);
         if (verdict.refused()) {
             return throttled(null, clientAddress, verdict, "refresh token, ");
         }
-        RefreshTokens.Exchange exchange = refreshTokens.rotate(refreshToken, requestedScope);
+        RefreshTokens.Exchange exchange = refreshTokens.rotate(refreshToken, requestedScope, clientId);
         if (exchange instanceof RefreshTokens.Exchange.Granted granted) {
             audit.login("refreshed", granted.user().username(), clientAddress, null);
-            return new Result.Granted(issuer.issue(granted.user(), granted.scopes(), granted.sessionId()),
+            return new Result.Granted(issuer.issue(granted.user(), granted.scopes(), granted.sessionId(), clientId),
                     granted.refreshToken(), 0);
         }
         throttle.recordFailure(null, clientAddress);

@@ -10,14 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,7 +56,6 @@ public class RefreshTokens {
     int refreshMaxDays;
 
     Clock clock = Clock.systemUTC();
-    private final SecureRandom random = new SecureRandom();
 
     @PostConstruct
     void checkLifetime() {
@@ -82,16 +75,24 @@ public class RefreshTokens {
      * revocation committing later ends this session too.
      */
     public Optional<Started> start(User user, Set<String> scopes) {
+        return database.inTransaction(em -> start(em, user.id(), user.securityStamp(), scopes, null, null));
+    }
+
+    /**
+     * Starts a session in the caller's transaction, for the account with the stamp as it was read
+     * (by a password login, or by the browser login a code was issued from); empty when it has
+     * changed since or the account is gone. A code's session names its browser login and client.
+     */
+    Optional<Started> start(EntityManager em, Long userId, String securityStamp, Set<String> scopes, String ssoSessionId,
+            String clientId) {
         long now = clock.millis();
-        return database.inTransaction(em -> {
-            User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
-            if (current == null || !current.securityStamp().equals(user.securityStamp())) {
-                return Optional.empty();
-            }
-            LoginSession session = new LoginSession(UUID.randomUUID().toString(), user.id(), user.securityStamp(), now);
-            em.persist(session);
-            return Optional.of(new Started(session.id(), create(em, session, user, scopes, now)));
-        });
+        User current = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (current == null || !current.securityStamp().equals(securityStamp)) {
+            return Optional.empty();
+        }
+        LoginSession session = new LoginSession(UUID.randomUUID().toString(), userId, securityStamp, now, ssoSessionId, clientId);
+        em.persist(session);
+        return Optional.of(new Started(session.id(), create(em, session, current, scopes, now)));
     }
 
     /**
@@ -99,6 +100,11 @@ public class RefreshTokens {
      * those asked for, within those of the original login and those the user still has.
      */
     public Exchange rotate(String presented, String requestedScope) {
+        return rotate(presented, requestedScope, null);
+    }
+
+    /** As above, presented by this client (null: none); a session a code started is refreshed by its client only. */
+    public Exchange rotate(String presented, String requestedScope, String clientId) {
         long now = clock.millis();
         String[] revokedSession = new String[1];
         Exchange exchange = database.inTransaction(em -> {
@@ -109,6 +115,10 @@ public class RefreshTokens {
             LoginSession session = em.find(LoginSession.class, token.familyId());
             if (session.revoked()) {
                 return new Exchange.Refused("revoked refresh token");
+            }
+            if (session.clientId() != null && !session.clientId().equals(clientId)) {
+                // RFC 6749 section 6: a token issued to a client is refreshed by that client only; not spent
+                return new Exchange.Refused("refresh token of another client");
             }
             boolean spentNow = em.createQuery("UPDATE RefreshToken t SET t.usedAt = :now WHERE t.id = :id AND t.usedAt IS NULL")
                     .setParameter("now", now)
@@ -134,8 +144,10 @@ public class RefreshTokens {
                 return new Exchange.Refused(refusal.get());
             }
             Set<String> original = Scope.parse(token.scope());
-            Set<String> scopes = Scope.parse(requestedScope).isEmpty() ? original : Scope.granted(requestedScope, original);
-            scopes.retainAll(user.scopes());
+            Set<String> scopes = Scope.parse(requestedScope).isEmpty() ? original
+                    : Scope.grantedWithIdentity(requestedScope, original);
+            scopes.removeIf(scope -> Scope.isKnown(scope) && !user.scopes().contains(scope));
+            scopes.retainAll(original);
             return new Exchange.Granted(user, scopes, session.id(), create(em, session, user, scopes, now));
         });
         if (revokedSession[0] != null) {
@@ -167,7 +179,7 @@ public class RefreshTokens {
                 return Optional.empty();
             }
             Set<String> scopes = Scope.parse(token.scope());
-            scopes.retainAll(user.scopes());
+            scopes.removeIf(scope -> Scope.isKnown(scope) && !user.scopes().contains(scope));
             return Optional.of(new Active(user.username(), scopes, token.issuedAt(), token.expiresAt()));
         });
     }
@@ -187,6 +199,20 @@ public class RefreshTokens {
         }
     }
 
+    /** Ends every session started from this browser login (logout at {@code GET /logout}), access tokens included. */
+    public void revokeBrowserLogin(String ssoSessionId) {
+        long now = clock.millis();
+        java.util.List<String> ended = database.inTransaction(em -> {
+            java.util.List<String> ids = em.createQuery("SELECT s.id FROM LoginSession s WHERE s.ssoSessionId = :sso "
+                            + "AND s.revokedAt IS NULL", String.class)
+                    .setParameter("sso", ssoSessionId)
+                    .getResultList();
+            ids.forEach(id -> sessions.revoke(em, id, now));
+            return ids;
+        });
+        ended.forEach(sessions::forget);
+    }
+
     /** Refresh tokens that could still be exchanged: neither spent nor expired, in a session not revoked. */
     public long countActive() {
         return database.read(em -> em.createQuery("SELECT COUNT(t) FROM RefreshToken t, LoginSession s "
@@ -196,9 +222,7 @@ public class RefreshTokens {
     }
 
     private String create(EntityManager em, LoginSession session, User user, Set<String> scopes, long now) {
-        byte[] value = new byte[32];
-        random.nextBytes(value);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        String token = OpaqueTokens.generate();
         long expiresAt = Math.min(now + Duration.ofDays(refreshDays).toMillis(), sessionEnd(session));
         em.persist(new RefreshToken(sha256(token), session.id(), user.id(), String.join(" ", scopes), now, expiresAt));
         return token;
@@ -236,10 +260,6 @@ public class RefreshTokens {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueTokens.sha256(value);
     }
 }

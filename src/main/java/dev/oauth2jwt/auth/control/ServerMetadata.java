@@ -20,9 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ServerMetadata {
 
-    static final List<String> GRANT_TYPES = List.of("password", "refresh_token", Client.CLIENT_CREDENTIALS);
+    static final List<String> GRANT_TYPES = List.of("password", "refresh_token", Client.CLIENT_CREDENTIALS,
+            Client.AUTHORIZATION_CODE);
     static final List<String> CLAIMS = List.of("iss", "sub", "aud", "exp", "iat", "jti", "scope", "groups", "upn", "sid",
-            "client_id");
+            "client_id", "azp", "nonce", "auth_time", "at_hash", "preferred_username", "name", "email");
 
     @Inject
     SigningKeys keys;
@@ -36,24 +37,39 @@ public class ServerMetadata {
         String base = (isUrl(issuer) ? issuer : requestBase.toString()).replaceAll("/+$", "");
         JsonObjectBuilder metadata = Json.createObjectBuilder()
                 .add("issuer", issuer)
+                .add("authorization_endpoint", base + "/authorize")
                 .add("token_endpoint", base + "/token")
+                .add("userinfo_endpoint", base + "/userinfo")
+                .add("end_session_endpoint", base + "/logout")
                 .add("jwks_uri", base + "/.well-known/jwks.json")
                 .add("revocation_endpoint", base + "/revoke")
                 .add("introspection_endpoint", base + "/introspect")
                 .add("grant_types_supported", array(GRANT_TYPES))
-                .add("scopes_supported", array(Scope.names()))
+                .add("scopes_supported", array(scopes()))
                 // the password and refresh grants need no client; the client credentials grant and introspection do
                 .add("token_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post", "none")))
                 .add("revocation_endpoint_auth_methods_supported", array(List.of("none")))
                 .add("introspection_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post")))
-                // no authorization endpoint (yet): no response type
-                .add("response_types_supported", Json.createArrayBuilder())
+                .add("response_types_supported", array(List.of("code")))
+                .add("response_modes_supported", array(List.of("query")))
+                .add("code_challenge_methods_supported", array(List.of("S256")))
+                .add("prompt_values_supported", array(List.of("none", "login")))
+                .add("authorization_response_iss_parameter_supported", true)
                 .add("subject_types_supported", array(List.of("public")))
                 .add("id_token_signing_alg_values_supported", array(List.of(keys.algorithm())))
                 .add("token_endpoint_auth_signing_alg_values_supported", array(List.of(keys.algorithm())))
                 .add("claims_supported", array(CLAIMS))
                 .add("service_documentation", base + "/docs");
         return metadata.build().toString();
+    }
+
+    /** The API's scopes, and OpenID Connect's where ID tokens can be signed (not with HS256). */
+    private List<String> scopes() {
+        List<String> scopes = new java.util.ArrayList<>(Scope.names());
+        if (!SigningKeys.HS256.equals(keys.algorithm())) {
+            scopes.addAll(Scope.IDENTITY);
+        }
+        return scopes;
     }
 
     /** An absolute http(s) URL without query or fragment, as RFC 8414 wants an issuer. */

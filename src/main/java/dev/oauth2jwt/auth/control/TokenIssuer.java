@@ -1,5 +1,6 @@
 package dev.oauth2jwt.auth.control;
 
+import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.auth.control.SigningKeys.SigningKey;
 import dev.oauth2jwt.auth.entity.IssuedToken;
 import dev.oauth2jwt.clients.entity.Client;
@@ -91,14 +92,71 @@ public class TokenIssuer {
      * knows nothing of disabled accounts, must grant it nothing.
      */
     public IssuedToken issue(User user, Set<String> scopes, String sessionId) {
+        return issue(user, scopes, sessionId, null);
+    }
+
+    /**
+     * As above, for a client the user logged in to with a code: it is named in {@code client_id}
+     * (RFC 9068 section 2.2). {@code groups} lists the API scopes only, not OpenID Connect's.
+     */
+    public IssuedToken issue(User user, Set<String> scopes, String sessionId, String clientId) {
         JwtClaims claims = claims(user.username());
         claims.setClaim("sid", sessionId);
         claims.setClaim("upn", user.username());
+        if (clientId != null) {
+            claims.setClaim("client_id", clientId);
+        }
         if (!user.disabled()) {
-            claims.setStringListClaim("groups", List.copyOf(scopes));
+            claims.setStringListClaim("groups", Scope.apiScopes(scopes));
         }
         claims.setClaim("scope", String.join(" ", scopes));
         return sign(claims, scopes);
+    }
+
+    /** Whether ID tokens can be signed: only with an asymmetric key, which the client can check without our secret. */
+    public boolean signsIdTokens() {
+        return !SigningKeys.HS256.equals(keys.algorithm());
+    }
+
+    /**
+     * An OpenID Connect ID token (Core section 2) for the client: {@code aud} and {@code azp} the
+     * client, {@code nonce} as it sent it, {@code auth_time} of the browser login, {@code at_hash}
+     * of the access token issued beside it (section 3.1.3.6), the user's name and e-mail as the
+     * scopes allow. Never accepted as an access token ({@link TokenVerifier} refuses its claims).
+     */
+    public String idToken(User user, String clientId, Set<String> scopes, String nonce, long authTimeMillis, String accessToken) {
+        long now = clock.instant().getEpochSecond();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject(user.username());
+        claims.setAudience(clientId);
+        claims.setClaim("azp", clientId);
+        claims.setExpirationTime(NumericDate.fromSeconds(now + expireMinutes * 60L));
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setClaim("auth_time", authTimeMillis / 1000);
+        if (nonce != null) {
+            claims.setClaim("nonce", nonce);
+        }
+        claims.setClaim("at_hash", leftHalfHash(accessToken));
+        claims.setClaim("preferred_username", user.username());
+        if (scopes.contains("profile") && user.fullName() != null) {
+            claims.setClaim("name", user.fullName());
+        }
+        if (scopes.contains("email") && user.email() != null) {
+            claims.setClaim("email", user.email());
+        }
+        return sign(claims, scopes).token();
+    }
+
+    /** {@code at_hash}: the left half of the access token's SHA-256 (RS256 and ES256 both hash with SHA-256), base64url. */
+    static String leftHalfHash(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -119,6 +119,10 @@ public class TokenVerifier {
         if (JsonNesting.depth(claims.getRawJson()) > JsonNesting.MAX_DEPTH) {
             throw new InvalidTokenException("JSON nested deeper than " + JsonNesting.MAX_DEPTH + " levels");
         }
+        // an ID token is for its client to learn who logged in, never a key to the API (OpenID Connect Core 3.1.3.7)
+        if (claims.hasClaim("at_hash") || claims.hasClaim("nonce") || claims.hasClaim("auth_time")) {
+            throw new InvalidTokenException("an ID token, not an access token");
+        }
         try {
             long expiresAt = claims.getExpirationTime().getValue();
             long issuedAt = claims.hasClaim("iat") ? claims.getIssuedAt().getValue() : expiresAt - expireMinutes * 60L;

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.auth.entity;
 
+import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.users.entity.User;
 import java.util.LinkedHashSet;
@@ -24,8 +25,9 @@ public final class Caller {
         if (allowed.containsAll(token.scopes())) {
             this.scopes = token.scopes();
         } else {
+            // the API's scopes as the account or client has them now; OpenID Connect's say who, not what
             Set<String> effective = new LinkedHashSet<>(token.scopes());
-            effective.retainAll(allowed);
+            effective.removeIf(scope -> !allowed.contains(scope) && !Scope.IDENTITY.contains(scope));
             this.scopes = Set.copyOf(effective);
         }
     }

@@ -34,6 +34,14 @@ public class LoginSession {
     @Column(name = "revoked_at")
     private Long revokedAt;
 
+    /** The browser login (SSO session) a code started it from; logging out of that ends it. */
+    @Column(name = "sso_session_id", length = 64)
+    private String ssoSessionId;
+
+    /** The client a code issued it to: only that client may refresh it. */
+    @Column(name = "client_id", length = 64)
+    private String clientId;
+
     protected LoginSession() {
         // for JPA
     }
@@ -43,6 +51,17 @@ public class LoginSession {
         this.userId = userId;
         this.securityStamp = securityStamp;
         this.createdAt = createdAt;
+    }
+
+    /** A session started by an authorization code, of a browser login and a client. */
+    public LoginSession(String id, Long userId, String securityStamp, long createdAt, String ssoSessionId, String clientId) {
+        this(id, userId, securityStamp, createdAt);
+        this.ssoSessionId = ssoSessionId;
+        this.clientId = clientId;
+    }
+
+    public String clientId() {
+        return clientId;
     }
 
     public String id() {

@@ -4,6 +4,7 @@ import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.clients.entity.ClientChanges;
 import dev.oauth2jwt.clients.entity.NewClient;
+import dev.oauth2jwt.clients.entity.RedirectUris;
 import dev.oauth2jwt.http.boundary.JsonFields;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -15,13 +16,16 @@ import java.util.regex.Pattern;
 final class ClientJson {
 
     private static final Pattern CLIENT_ID = Pattern.compile(Client.ID_PATTERN);
-    private static final List<String> GRANT_TYPES = List.copyOf(Client.GRANT_TYPES);
+    private static final List<String> GRANT_TYPES = List.of(Client.CLIENT_CREDENTIALS, Client.AUTHORIZATION_CODE);
+    private static final List<String> CLIENT_TYPES = List.of(Client.CONFIDENTIAL, Client.PUBLIC);
+    private static final int MAX_URIS = 20;
 
     private ClientJson() {
     }
 
     static NewClient newClient(JsonObject body) {
-        JsonFields fields = new JsonFields(body, Set.of("client_id", "scopes", "grant_types"));
+        JsonFields fields = new JsonFields(body, Set.of("client_id", "scopes", "grant_types", "client_type", "redirect_uris",
+                "post_logout_redirect_uris", "require_pkce"));
         String clientId = fields.string("client_id", true, false, false);
         if (clientId != null && (!CLIENT_ID.matcher(clientId).matches() || ".".equals(clientId) || "..".equals(clientId))) {
             fields.invalid("string_pattern_mismatch", "client_id", "String should match pattern '" + Client.ID_PATTERN + "'",
@@ -29,17 +33,55 @@ final class ClientJson {
         }
         Set<String> scopes = fields.oneOfEach("scopes", Scope.names());
         Set<String> grantTypes = grantTypes(fields);
+        Set<String> type = fields.has("client_type") ? oneOf(fields, "client_type", CLIENT_TYPES) : Set.of(Client.CONFIDENTIAL);
+        List<String> redirectUris = uris(fields, "redirect_uris");
+        List<String> logoutUris = uris(fields, "post_logout_redirect_uris");
+        Boolean requirePkce = fields.bool("require_pkce");
         fields.throwIfInvalid();
-        return new NewClient(clientId, scopes == null ? Set.of() : scopes,
-                grantTypes == null ? Set.of(Client.CLIENT_CREDENTIALS) : grantTypes);
+        List<String> redirects = redirectUris == null ? List.of() : redirectUris;
+        Set<String> grants = grantTypes != null ? grantTypes
+                : Set.of(redirects.isEmpty() ? Client.CLIENT_CREDENTIALS : Client.AUTHORIZATION_CODE);
+        String clientType = type.isEmpty() ? Client.CONFIDENTIAL : type.iterator().next();
+        NewClient client = new NewClient(clientId, scopes == null ? Set.of() : scopes, grants, clientType, redirects,
+                logoutUris == null ? List.of() : logoutUris, requirePkce == null || requirePkce);
+        checkConsistent(client.clientType(), client.grantTypes(), client.redirectUris(), client.requirePkce());
+        return client;
     }
 
     static ClientChanges changes(JsonObject body) {
-        JsonFields fields = new JsonFields(body, Set.of("scopes", "grant_types"));
+        JsonFields fields = new JsonFields(body, Set.of("scopes", "grant_types", "redirect_uris", "post_logout_redirect_uris",
+                "require_pkce"));
         Set<String> scopes = fields.oneOfEach("scopes", Scope.names());
         Set<String> grantTypes = grantTypes(fields);
+        List<String> redirectUris = uris(fields, "redirect_uris");
+        List<String> logoutUris = uris(fields, "post_logout_redirect_uris");
+        Boolean requirePkce = fields.bool("require_pkce");
         fields.throwIfInvalid();
-        return new ClientChanges(scopes, grantTypes);
+        return new ClientChanges(scopes, grantTypes, redirectUris, logoutUris, requirePkce);
+    }
+
+    /** The client as a change would leave it, checked as a whole: the rules that tie fields together. */
+    static void checkConsistent(Client client, ClientChanges changes) {
+        checkConsistent(client.clientType(),
+                changes.grantTypes() != null ? changes.grantTypes() : client.grantTypes(),
+                changes.redirectUris() != null ? changes.redirectUris() : client.redirectUris(),
+                changes.requirePkce() != null ? changes.requirePkce() : client.requirePkce());
+    }
+
+    private static void checkConsistent(String clientType, Set<String> grantTypes, List<String> redirectUris, boolean requirePkce) {
+        JsonFields rules = new JsonFields(JsonObject.EMPTY_JSON_OBJECT, Set.of());
+        if (Client.PUBLIC.equals(clientType) && grantTypes.contains(Client.CLIENT_CREDENTIALS)) {
+            rules.invalid("value_error", "grant_types", "Value error, a public client has no secret: it cannot use "
+                    + "client_credentials", List.copyOf(grantTypes), null);
+        }
+        if (Client.PUBLIC.equals(clientType) && !requirePkce) {
+            rules.invalid("value_error", "require_pkce", "Value error, a public client must use PKCE", false, null);
+        }
+        if (grantTypes.contains(Client.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
+            rules.invalid("value_error", "redirect_uris", "Value error, authorization_code needs at least one redirect URI",
+                    List.of(), null);
+        }
+        rules.throwIfInvalid();
     }
 
     /** The grants, when given: at least one, each known. */
@@ -50,5 +92,35 @@ final class ClientJson {
                     Map.of("field_type", "List", "min_length", 1, "actual_length", 0));
         }
         return grantTypes;
+    }
+
+    private static Set<String> oneOf(JsonFields fields, String name, List<String> allowed) {
+        String value = fields.string(name, false, false, false);
+        if (value != null && !allowed.contains(value)) {
+            fields.invalid("literal_error", name, "Input should be '" + String.join("' or '", allowed) + "'", value,
+                    Map.of("expected", "'" + String.join("' or '", allowed) + "'"));
+            return Set.of();
+        }
+        return value == null ? Set.of() : Set.of(value);
+    }
+
+    /** Registrable redirect URIs (see {@link RedirectUris}), at most {@value #MAX_URIS}. */
+    private static List<String> uris(JsonFields fields, String name) {
+        List<String> uris = fields.strings(name);
+        if (uris == null) {
+            return null;
+        }
+        if (uris.size() > MAX_URIS) {
+            fields.invalid("too_long", name, "List should have at most " + MAX_URIS + " items after validation, not " + uris.size(),
+                    null, Map.of("field_type", "List", "max_length", MAX_URIS, "actual_length", uris.size()));
+        }
+        for (String uri : uris) {
+            RedirectUris.problem(uri).ifPresent(problem -> fields.invalid("url_parsing", name, problem, uri, null));
+        }
+        if (String.join(" ", uris).length() > RedirectUris.MAX_TOTAL_LENGTH) {
+            fields.invalid("too_long", name, "URLs should have at most " + RedirectUris.MAX_TOTAL_LENGTH + " characters together",
+                    null, null);
+        }
+        return uris;
     }
 }

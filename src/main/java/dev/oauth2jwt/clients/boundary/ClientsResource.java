@@ -112,6 +112,7 @@ public class ClientsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public ClientRecord update(@PathParam("clientId") String clientId, @Context HttpHeaders headers, InputStream body) {
         ClientChanges changes = ClientJson.changes(JsonBody.read(headers.getMediaType(), headers.getLength(), body));
+        ClientJson.checkConsistent(admin.find(clientId).orElseThrow(ClientsResource::notFound), changes);
         return ClientRecord.of(admin.update(clientId, changes).orElseThrow(ClientsResource::notFound));
     }
 
@@ -122,7 +123,12 @@ public class ClientsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientRecord.class)))
     @APIResponse(responseCode = "404", description = "Client not found.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "409", description = "A public client has no secret.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public Response rotateSecret(@PathParam("clientId") String clientId) {
+        if (admin.find(clientId).orElseThrow(ClientsResource::notFound).isPublic()) {
+            throw new ApiException(409, "A public client has no secret");
+        }
         return Response.ok(admin.rotateSecret(clientId).orElseThrow(ClientsResource::notFound))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();

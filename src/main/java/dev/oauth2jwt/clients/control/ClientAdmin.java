@@ -24,9 +24,14 @@ public class ClientAdmin {
 
     /** The registered client with its secret, or empty if the id is taken. */
     public Optional<ClientRecord> create(NewClient request) {
-        String secret = ClientSecrets.generate();
-        Client client = new Client(request.clientId(), ClientSecrets.hash(secret), request.scopes(), request.grantTypes(),
-                clock.millis());
+        if (Client.DOCS_CLIENT_ID.equals(request.clientId())) {
+            return Optional.empty();   // the built-in client of /docs: taken
+        }
+        boolean confidential = Client.CONFIDENTIAL.equals(request.clientType());
+        String secret = confidential ? ClientSecrets.generate() : null;
+        Client client = new Client(request.clientId(), confidential ? ClientSecrets.hash(secret) : null, request.scopes(),
+                request.grantTypes(), clock.millis());
+        client.setBrowserApp(request.clientType(), request.redirectUris(), request.postLogoutRedirectUris(), request.requirePkce());
         return store.create(client) ? Optional.of(ClientRecord.withSecret(client, secret)) : Optional.empty();
     }
 
@@ -45,6 +50,15 @@ public class ClientAdmin {
             }
             if (changes.grantTypes() != null) {
                 client.setGrantTypes(changes.grantTypes());
+            }
+            if (changes.redirectUris() != null) {
+                client.setRedirectUris(changes.redirectUris());
+            }
+            if (changes.postLogoutRedirectUris() != null) {
+                client.setPostLogoutRedirectUris(changes.postLogoutRedirectUris());
+            }
+            if (changes.requirePkce() != null) {
+                client.setRequirePkce(changes.requirePkce());
             }
         });
     }

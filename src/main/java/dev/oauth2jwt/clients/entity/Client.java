@@ -11,11 +11,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * A registered OAuth2 client (a service account): its secret known only as a SHA-256, the scopes
- * its tokens may carry and the grants it may use. Times are epoch milliseconds.
+ * A registered OAuth2 client: a service account (client credentials) or a browser app (authorization
+ * code), confidential with a secret known only as its SHA-256, or public without one; the scopes
+ * its tokens may carry, the grants it may use, where codes and logouts may be sent. Times are epoch
+ * milliseconds.
  */
 @Entity
 @Table(name = "clients")
@@ -24,15 +27,21 @@ public class Client {
     /** What a client id looks like (a constant, for the OpenAPI annotations). */
     public static final String ID_PATTERN = "^[A-Za-z0-9._@-]{1,64}$";
     public static final String CLIENT_CREDENTIALS = "client_credentials";
+    /** The authorization code grant (with its refresh tokens), for browser apps. */
+    public static final String AUTHORIZATION_CODE = "authorization_code";
     /** The grants a client may be registered for. */
-    public static final Set<String> GRANT_TYPES = Set.of(CLIENT_CREDENTIALS);
+    public static final Set<String> GRANT_TYPES = Set.of(CLIENT_CREDENTIALS, AUTHORIZATION_CODE);
+    /** RFC 6749 section 2.1: a confidential client keeps a secret, a public one (a SPA, an app) cannot. */
+    public static final String CONFIDENTIAL = "confidential";
+    public static final String PUBLIC = "public";
     private static final String TOKEN_STAMP_LABEL = "oauth2-jwt client tokens ";
 
     @Id
     @Column(name = "client_id", length = 64)
     private String clientId;
 
-    @Column(name = "secret_hash", nullable = false, length = 64)
+    /** None for a public client. */
+    @Column(name = "secret_hash", length = 64)
     private String secretHash;
 
     @Column(name = "scopes", nullable = false, length = 1024)
@@ -44,6 +53,36 @@ public class Client {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    @Column(name = "client_type", nullable = false, length = 16)
+    private String clientType = CONFIDENTIAL;
+
+    @Column(name = "redirect_uris", nullable = false, length = 4096)
+    private String redirectUris = "";
+
+    @Column(name = "post_logout_redirect_uris", nullable = false, length = 4096)
+    private String postLogoutRedirectUris = "";
+
+    @Column(name = "require_pkce", nullable = false)
+    private boolean requirePkce = true;
+
+    /**
+     * The client of the server's own Swagger UI ({@code /docs}): public, PKCE, every scope a user
+     * has, and codes sent only to the docs page of the very server the browser asked. Built in, never stored.
+     */
+    public static final String DOCS_CLIENT_ID = "swagger-ui";
+    public static final String DOCS_REDIRECT_PATH = "/docs/oauth2-redirect";
+
+    public static Client docs() {
+        Client docs = new Client(DOCS_CLIENT_ID, null, new LinkedHashSet<>(dev.oauth2jwt.access.Scope.names()),
+                Set.of(AUTHORIZATION_CODE), 0);
+        docs.clientType = PUBLIC;
+        return docs;
+    }
+
+    public boolean isDocs() {
+        return DOCS_CLIENT_ID.equals(clientId);
+    }
+
     protected Client() {
         // for JPA
     }
@@ -54,6 +93,15 @@ public class Client {
         this.scopes = String.join(" ", scopes);
         this.grantTypes = String.join(" ", grantTypes);
         this.createdAt = createdAt;
+    }
+
+    /** A browser app's registration: its type, where codes and logouts may go, and whether PKCE is required. */
+    public void setBrowserApp(String clientType, List<String> redirectUris, List<String> postLogoutRedirectUris,
+            boolean requirePkce) {
+        this.clientType = clientType;
+        setRedirectUris(redirectUris);
+        setPostLogoutRedirectUris(postLogoutRedirectUris);
+        this.requirePkce = requirePkce;
     }
 
     public String clientId() {
@@ -76,6 +124,40 @@ public class Client {
         return createdAt;
     }
 
+    public String clientType() {
+        return clientType;
+    }
+
+    public boolean isPublic() {
+        return PUBLIC.equals(clientType);
+    }
+
+    /** Space separated in the table: a URI holds no space. */
+    public List<String> redirectUris() {
+        return List.copyOf(split(redirectUris));
+    }
+
+    public List<String> postLogoutRedirectUris() {
+        return List.copyOf(split(postLogoutRedirectUris));
+    }
+
+    /** Public clients always; a confidential client unless registered without (it is then held to its nonce). */
+    public boolean requirePkce() {
+        return requirePkce || isPublic();
+    }
+
+    public void setRedirectUris(List<String> uris) {
+        this.redirectUris = String.join(" ", uris);
+    }
+
+    public void setPostLogoutRedirectUris(List<String> uris) {
+        this.postLogoutRedirectUris = String.join(" ", uris);
+    }
+
+    public void setRequirePkce(boolean requirePkce) {
+        this.requirePkce = requirePkce;
+    }
+
     /**
      * What the client's tokens carry as their {@code sid}: it names the secret they were got with,
      * so that a new secret ends them all at once, to the request, not to the second as an
@@ -84,7 +166,8 @@ public class Client {
     public String tokenStamp() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((TOKEN_STAMP_LABEL + secretHash).getBytes(StandardCharsets.US_ASCII));
+                    .digest((TOKEN_STAMP_LABEL + (secretHash == null ? "public " + clientId : secretHash))
+                            .getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -11,20 +11,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Client", description = "A registered client; client_secret only when it was just made.")
 // Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
-@JsonbPropertyOrder({"clientId", "client_id", "clientSecret", "client_secret", "scopes", "grantTypes", "grant_types"})
+@JsonbPropertyOrder({"clientId", "client_id", "clientSecret", "client_secret", "scopes", "grantTypes", "grant_types",
+        "clientType", "client_type", "redirectUris", "redirect_uris", "postLogoutRedirectUris", "post_logout_redirect_uris",
+        "requirePkce", "require_pkce"})
 public record ClientRecord(@JsonbProperty("client_id") @Schema(required = true) String clientId,
                            @JsonbProperty("client_secret") @Schema(format = "password",
                                    description = "Only when it was just made; store it, it cannot be read again.")
                            String clientSecret,
                            @Schema(enumeration = {"me", "items", "admin"}) List<String> scopes,
-                           @JsonbProperty("grant_types") @Schema(enumeration = "client_credentials") List<String> grantTypes) {
+                           @JsonbProperty("grant_types") @Schema(enumeration = {"client_credentials", "authorization_code"})
+                           List<String> grantTypes,
+                           @JsonbProperty("client_type") @Schema(enumeration = {"confidential", "public"}) String clientType,
+                           @JsonbProperty("redirect_uris") List<String> redirectUris,
+                           @JsonbProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
+                           @JsonbProperty("require_pkce") boolean requirePkce) {
 
     public static ClientRecord of(Client client) {
-        return new ClientRecord(client.clientId(), null, List.copyOf(client.scopes()), List.copyOf(client.grantTypes()));
+        return withSecret(client, null);
     }
 
     public static ClientRecord withSecret(Client client, String secret) {
-        return new ClientRecord(client.clientId(), secret, List.copyOf(client.scopes()), List.copyOf(client.grantTypes()));
+        return new ClientRecord(client.clientId(), secret, List.copyOf(client.scopes()), List.copyOf(client.grantTypes()),
+                client.clientType(), client.redirectUris(), client.postLogoutRedirectUris(), client.requirePkce());
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /docs}: Swagger UI on {@code /openapi.json}, as FastAPI serves it, with the OAuth2
- * password flow wired to {@code /token}; everything comes from this server, nothing from a CDN.
+ * password flow wired to {@code /token} and the authorization code flow with PKCE to
+ * {@code /authorize} (the built-in client {@code swagger-ui}); everything comes from this server.
  */
 @ApplicationScoped
 @Path("docs")
@@ -54,6 +55,8 @@ public class DocsResource {
               oauth2RedirectUrl: new URL('docs/oauth2-redirect', document.baseURI).href,
               presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset]
             });
+            // the authorization code flow: the server's built-in public client, with PKCE
+            window.ui.initOAuth({ clientId: 'swagger-ui', usePkceWithAuthorizationCodeGrant: true });
             """;
 
     @Inject

@@ -68,12 +68,8 @@ public final class JsonFields {
 
     /** A list of strings each one of {@code allowed}; null when absent or invalid. */
     public Set<String> oneOfEach(String name, List<String> allowed) {
-        JsonValue value = body.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonArray list)) {
-            errors.add(FieldError.of("list_type", loc(name), "Input should be a valid list", value));
+        JsonArray list = list(name);
+        if (list == null) {
             return null;
         }
         Set<String> result = new LinkedHashSet<>();
@@ -88,6 +84,36 @@ public final class JsonFields {
             }
         }
         return result;
+    }
+
+    /** A list of strings, in order, duplicates dropped; null when absent or invalid. */
+    public List<String> strings(String name) {
+        JsonArray list = list(name);
+        if (list == null) {
+            return null;
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof JsonString text) {
+                result.add(text.getString());
+            } else {
+                errors.add(new FieldError("string_type", List.of("body", name, i), "Input should be a valid string", list.get(i), null));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** The field's list; null when absent, or not a list (the error is recorded). */
+    private JsonArray list(String name) {
+        JsonValue value = body.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray list)) {
+            errors.add(FieldError.of("list_type", loc(name), "Input should be a valid list", value));
+            return null;
+        }
+        return list;
     }
 
     /** Records a problem found by a rule of the caller's. */

@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * A 503 when the password hashing capacity is exhausted, instead of an unbounded queue (the login
- * resource sends it a little later, see the auth feature's LateAnswers).
+ * resource sends it a little later, see http.boundary.LateAnswers).
  */
 @Provider
 public class ServerBusyExceptionMapper implements ExceptionMapper<ServerBusyException> {

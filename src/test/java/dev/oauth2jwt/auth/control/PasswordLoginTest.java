@@ -71,7 +71,7 @@ class PasswordLoginTest {
             }
 
             @Override
-            public Exchange rotate(String presented, String requestedScope) {
+            public Exchange rotate(String presented, String requestedScope, String clientId) {
                 return new Exchange.Refused("unknown refresh token");
             }
         };

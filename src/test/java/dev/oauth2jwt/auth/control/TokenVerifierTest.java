@@ -60,6 +60,17 @@ class TokenVerifierTest {
         assertEquals("johndoe", verified.subject());
     }
 
+    /** OpenID Connect Core 3.1.3.7: an ID token tells a client who logged in; it opens no API. */
+    @Test
+    void refusesIdTokensAsAccessTokens() {
+        for (String claim : new String[] {"\"nonce\":\"n\"", "\"at_hash\":\"x\"", "\"auth_time\":1"}) {
+            String token = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + (now() + 600) + "," + claim + "}");
+
+            InvalidTokenException refused = assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(token), claim);
+            assertEquals("an ID token, not an access token", refused.getMessage());
+        }
+    }
+
     @Test
     void acceptsATokenExpiredWithinTheClockSkew() throws Exception {
         String token = Jwts.forSubject(SECRET, "johndoe", -5);

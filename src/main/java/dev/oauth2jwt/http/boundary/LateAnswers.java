@@ -1,4 +1,4 @@
-package dev.oauth2jwt.auth.boundary;
+package dev.oauth2jwt.http.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -32,12 +32,17 @@ public class LateAnswers {
     /** Seam for unit tests; the server's managed scheduler otherwise. */
     ScheduledExecutorService scheduler;
 
-    void answerLater(AsyncResponse answer, RuntimeException refusal, long arrivedNanos, long nowNanos) {
+    public void answerLater(AsyncResponse answer, RuntimeException refusal, long arrivedNanos, long nowNanos) {
+        resumeAt(() -> answer.resume(refusal), answerAfterMillis, arrivedNanos, nowNanos);
+    }
+
+    /** A refusal already made into a response (a page, say), answered as {@link #answerLater} answers. */
+    public void answerRefusalLater(AsyncResponse answer, Response refusal, long arrivedNanos, long nowNanos) {
         resumeAt(() -> answer.resume(refusal), answerAfterMillis, arrivedNanos, nowNanos);
     }
 
     /** Answers no sooner than {@code afterMillis} after the request arrived (at once if that has passed). */
-    void answerAfter(AsyncResponse answer, Response response, long afterMillis, long arrivedNanos, long nowNanos) {
+    public void answerAfter(AsyncResponse answer, Response response, long afterMillis, long arrivedNanos, long nowNanos) {
         resumeAt(() -> answer.resume(response), afterMillis, arrivedNanos, nowNanos);
     }
 

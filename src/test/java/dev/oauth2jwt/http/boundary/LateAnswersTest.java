@@ -1,4 +1,4 @@
-package dev.oauth2jwt.auth.boundary;
+package dev.oauth2jwt.http.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

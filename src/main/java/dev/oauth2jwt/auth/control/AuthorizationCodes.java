@@ -1,0 +1,180 @@
+package dev.oauth2jwt.auth.control;
+
+import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.auth.entity.AuthorizationCode;
+import dev.oauth2jwt.auth.entity.AuthorizationGrant;
+import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.users.entity.User;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Authorization codes (RFC 6749 section 4.1, RFC 7636, RFC 9700): 256 random bits handed to the
+ * browser, stored as their SHA-256, valid {@code AUTHORIZATION_CODE_SECONDS} (60), redeemed once, by
+ * the client they were issued to, with the same redirect URI and the PKCE verifier of the
+ * challenge. A code presented again means it leaked: the login session it started is revoked, its
+ * access and refresh tokens with it.
+ */
+@ApplicationScoped
+public class AuthorizationCodes {
+
+    /** RFC 7636 section 4.1: 43 to 128 unreserved characters. */
+    static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
+    /** What redeeming a code gave: the account, the grant, the new login session and its first refresh token. */
+    public sealed interface Redemption {
+        record Redeemed(User user, Set<String> scopes, String nonce, long authTime, String sessionId, String refreshToken)
+                implements Redemption {
+        }
+
+        /** {@code invalid_grant}, whatever the reason; the reason for the audit log only. */
+        record Refused(String reason) implements Redemption {
+        }
+    }
+
+    @Inject
+    Database database;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    LoginSessions sessions;
+
+    @Inject
+    @ConfigProperty(name = "authorization-code.seconds")
+    int lifetimeSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void checkLifetime() {
+        if (lifetimeSeconds < 1 || lifetimeSeconds > 600) {
+            throw new IllegalStateException("AUTHORIZATION_CODE_SECONDS is " + lifetimeSeconds
+                    + "; it must be between 1 and 600 (RFC 6749 recommends at most 600, 60 is the default)");
+        }
+    }
+
+    /** A new code for the grant. */
+    public String issue(AuthorizationGrant grant) {
+        String code = OpaqueTokens.generate();
+        long now = clock.millis();
+        database.inTransaction(em -> {
+            em.persist(new AuthorizationCode(OpaqueTokens.sha256(code), grant, now,
+                    now + Duration.ofSeconds(lifetimeSeconds).toMillis()));
+            return null;
+        });
+        return code;
+    }
+
+    /**
+     * Spends the code (even when what comes with it is wrong: a code is tried once) and, when
+     * everything matches, starts its login session.
+     */
+    public Redemption redeem(String code, String clientId, String redirectUri, String codeVerifier) {
+        long now = clock.millis();
+        String[] revoked = new String[1];
+        Redemption redemption = database.inTransaction(em -> {
+            AuthorizationCode found = em.find(AuthorizationCode.class, OpaqueTokens.sha256(code));
+            if (found == null) {
+                return new Redemption.Refused("unknown authorization code");
+            }
+            boolean spentNow = em.createQuery("UPDATE AuthorizationCode c SET c.usedAt = :now WHERE c.codeHash = :hash "
+                            + "AND c.usedAt IS NULL")
+                    .setParameter("now", now)
+                    .setParameter("hash", found.codeHash())
+                    .executeUpdate() == 1;
+            if (!spentNow) {
+                if (found.loginSessionId() != null) {
+                    sessions.revoke(em, found.loginSessionId(), now);
+                    revoked[0] = found.loginSessionId();
+                }
+                return new Redemption.Refused("authorization code replayed: what it produced is revoked");
+            }
+            return checked(em, found, clientId, redirectUri, codeVerifier, now);
+        });
+        if (revoked[0] != null) {
+            sessions.forget(revoked[0]);
+        }
+        return redemption;
+    }
+
+    private Redemption checked(EntityManager em, AuthorizationCode code, String clientId, String redirectUri, String codeVerifier,
+            long now) {
+        if (code.expiresAt() <= now) {
+            return new Redemption.Refused("authorization code expired");
+        }
+        if (!code.clientId().equals(clientId)) {
+            return new Redemption.Refused("authorization code of another client");
+        }
+        if (!code.redirectUri().equals(redirectUri)) {
+            return new Redemption.Refused("redirect_uri differs from the authorization request's");
+        }
+        Optional<String> pkce = pkceProblem(code.codeChallenge(), codeVerifier);
+        if (pkce.isPresent()) {
+            return new Redemption.Refused(pkce.get());
+        }
+        User user = em.find(User.class, code.userId());
+        if (user == null || user.disabled()) {
+            return new Redemption.Refused("user disabled or deleted");
+        }
+        Set<String> scopes = Scope.parse(code.scope());
+        Optional<RefreshTokens.Started> started = refreshTokens.start(em, user.id(), code.securityStamp(), scopes,
+                code.ssoSessionId(), clientId);
+        if (started.isEmpty()) {
+            return new Redemption.Refused("account revoked since the browser login");
+        }
+        // a bulk update, as the spending was: a changed managed entity would be written whole by Hibernate, used_at null again
+        em.createQuery("UPDATE AuthorizationCode c SET c.loginSessionId = :session WHERE c.codeHash = :hash")
+                .setParameter("session", started.get().sessionId())
+                .setParameter("hash", code.codeHash())
+                .executeUpdate();
+        return new Redemption.Redeemed(user, scopes, code.nonce(), code.authTime(), started.get().sessionId(),
+                started.get().refreshToken());
+    }
+
+    /** RFC 7636 section 4.6, and RFC 9700 section 2.1.1: no verifier without a challenge (a downgrade). */
+    static Optional<String> pkceProblem(String challenge, String verifier) {
+        if (challenge == null) {
+            return verifier == null ? Optional.empty() : Optional.of("code_verifier without a code_challenge");
+        }
+        if (verifier == null) {
+            return Optional.of("code_verifier missing");
+        }
+        if (!VERIFIER.matcher(verifier).matches()) {
+            return Optional.of("code_verifier malformed");
+        }
+        return MessageDigest.isEqual(s256(verifier).getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII))
+                ? Optional.empty() : Optional.of("code_verifier does not match the code_challenge");
+    }
+
+    /** BASE64URL(SHA256(ASCII(verifier))). */
+    public static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forgets codes a day after they expired; run by {@link Housekeeping}. */
+    void cleanUp() {
+        long cutoff = clock.millis() - Duration.ofDays(1).toMillis();
+        database.inTransaction(em -> em.createQuery("DELETE FROM AuthorizationCode c WHERE c.expiresAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
+    }
+}

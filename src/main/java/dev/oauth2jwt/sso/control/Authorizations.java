@@ -1,0 +1,135 @@
+package dev.oauth2jwt.sso.control;
+
+import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.auth.control.AuditLog;
+import dev.oauth2jwt.auth.control.AuthorizationCodes;
+import dev.oauth2jwt.auth.control.TokenIssuer;
+import dev.oauth2jwt.auth.entity.AuthorizationGrant;
+import dev.oauth2jwt.clients.control.ClientAuthentication;
+import dev.oauth2jwt.clients.entity.Client;
+import dev.oauth2jwt.clients.entity.RedirectUris;
+import dev.oauth2jwt.sso.entity.AuthorizationRequest;
+import dev.oauth2jwt.sso.entity.BrowserLogin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of the authorization endpoint (RFC 6749 section 4.1, RFC 7636, RFC 9700, OpenID Connect
+ * Core 3.1.2): first the client and its exact redirect URI, without which nothing may be sent
+ * anywhere (an error page instead); then everything else, whose errors go back to the client.
+ */
+@ApplicationScoped
+public class Authorizations {
+
+    /** BASE64URL(SHA256(verifier)): 43 characters. */
+    static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    static final int MAX_STATE = 2048;
+    static final int MAX_NONCE = 512;
+
+    /** What to do with a request. */
+    public sealed interface Check {
+        /** Nowhere safe to send the browser: an error page with this message. */
+        record ErrorPage(String message) implements Check {
+        }
+
+        /** Back to the client's redirect URI with an error (RFC 6749 section 4.1.2.1). */
+        record ErrorRedirect(String error, String description) implements Check {
+        }
+
+        record Valid(Client client) implements Check {
+        }
+    }
+
+    @Inject
+    ClientAuthentication clients;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    AuthorizationCodes codes;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Checks a request that arrived at {@code ownOrigin} (scheme, host and port as the browser asked:
+     * the built-in docs client's codes go only to that server's own docs page).
+     */
+    public Check check(AuthorizationRequest request, String ownOrigin) {
+        Client client = clients.find(request.clientId()).orElse(null);
+        if (client == null) {
+            return new Check.ErrorPage("The application that sent you here (client_id) is not registered.");
+        }
+        if (request.redirectUri() == null || request.redirectUri().length() > RedirectUris.MAX_LENGTH
+                || !redirectAllowed(client, request.redirectUri(), ownOrigin)) {
+            return new Check.ErrorPage("The address to return to (redirect_uri) is not registered for this application.");
+        }
+        if (!"code".equals(request.responseType())) {
+            return new Check.ErrorRedirect("unsupported_response_type", "response_type must be code");
+        }
+        if (!client.grantTypes().contains(Client.AUTHORIZATION_CODE)) {
+            return new Check.ErrorRedirect("unauthorized_client", "the client is not registered for authorization_code");
+        }
+        boolean openId = Scope.parse(request.scope()).contains(Scope.OPENID);
+        if (openId && !issuer.signsIdTokens()) {
+            return new Check.ErrorPage("OpenID Connect needs an asymmetric signing key: this server signs with HS256, "
+                    + "whose ID tokens no application could verify. Set JWT_ALGORITHM to RS256 or ES256.");
+        }
+        if (request.state() != null && request.state().length() > MAX_STATE
+                || request.nonce() != null && request.nonce().length() > MAX_NONCE) {
+            return new Check.ErrorRedirect("invalid_request", "state or nonce too long");
+        }
+        if (request.prompt() != null && !Set.of("none", "login").contains(request.prompt())) {
+            return new Check.ErrorRedirect("invalid_request", "prompt must be none or login");
+        }
+        return pkce(request, client, openId);
+    }
+
+    /** PKCE with S256 (plain is never accepted); without it only for a confidential client allowed none, with a nonce. */
+    private static Check pkce(AuthorizationRequest request, Client client, boolean openId) {
+        if (request.codeChallenge() == null) {
+            if (request.codeChallengeMethod() != null) {
+                return new Check.ErrorRedirect("invalid_request", "code_challenge_method without code_challenge");
+            }
+            if (client.requirePkce()) {
+                return new Check.ErrorRedirect("invalid_request", "code_challenge required (PKCE, S256)");
+            }
+            if (!openId || request.nonce() == null) {
+                return new Check.ErrorRedirect("invalid_request", "without PKCE, scope openid and a nonce are required");
+            }
+            return new Check.Valid(client);
+        }
+        if (!"S256".equals(request.codeChallengeMethod())) {
+            // absent means plain (RFC 7636 section 4.3), which a stolen authorization request would reveal
+            return new Check.ErrorRedirect("invalid_request", "code_challenge_method must be S256; plain is not supported");
+        }
+        if (!S256_CHALLENGE.matcher(request.codeChallenge()).matches()) {
+            return new Check.ErrorRedirect("invalid_request", "code_challenge must be 43 base64url characters");
+        }
+        return new Check.Valid(client);
+    }
+
+    /** Exactly a registered URI; for the docs client, this server's own docs page. */
+    static boolean redirectAllowed(Client client, String redirectUri, String ownOrigin) {
+        if (client.isDocs()) {
+            return redirectUri.equals(ownOrigin + Client.DOCS_REDIRECT_PATH);
+        }
+        return client.redirectUris().contains(redirectUri);
+    }
+
+    /** A code for the browser's login: the API scopes the user and the client both have, and OpenID's asked for. */
+    public String issueCode(Client client, AuthorizationRequest request, BrowserLogin login, String address) {
+        Set<String> allowed = new LinkedHashSet<>(login.user().scopes());
+        allowed.retainAll(client.scopes());
+        Set<String> scopes = Scope.grantedWithIdentity(request.scope(), allowed);
+        String code = codes.issue(new AuthorizationGrant(client.clientId(), request.redirectUri(), login.user().id(),
+                login.user().securityStamp(), login.sessionId(), scopes, request.nonce(), request.codeChallenge(),
+                login.authTime()));
+        audit.login("code issued", login.user().username(), address, "client " + client.clientId());
+        return code;
+    }
+}

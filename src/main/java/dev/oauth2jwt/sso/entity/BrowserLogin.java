@@ -1,0 +1,7 @@
+package dev.oauth2jwt.sso.entity;
+
+import dev.oauth2jwt.users.entity.User;
+
+/** A browser's standing login: its session's id, the account (as it is now) and when the user logged in (epoch ms). */
+public record BrowserLogin(String sessionId, User user, long authTime) {
+}

@@ -1,0 +1,66 @@
+package dev.oauth2jwt.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The code flow in the default, FastAPI-compatible HS256 mode: the built-in client of /docs works
+ * (codes only to the server's own docs page), but OpenID Connect is refused with a page saying why:
+ * an ID token signed with our secret could be checked by no application.
+ */
+class AuthorizationCodeHs256IT extends ServerTestBase {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @Test
+    void openIdNeedsAnAsymmetricKey() {
+        String docs = api.uri("/docs/oauth2-redirect").toString();
+
+        Api.Answer answer = new BrowserSession(api).get("/authorize?" + AuthorizationCodeIT.authorize("swagger-ui", docs, "openid me",
+                "n", "s", BrowserSession.verifier()));
+
+        assertEquals(400, answer.status(), answer::toString);
+        assertNull(answer.header("location"));
+        assertTrue(answer.body().contains("asymmetric signing key") && answer.body().contains("RS256"), answer.body());
+        JsonObject metadata = api.get("/.well-known/openid-configuration").json().asJsonObject();
+        assertFalse(AuthorizationCodeIT.strings(metadata.getJsonArray("scopes_supported")).contains("openid"), metadata::toString);
+    }
+
+    @Test
+    void theDocsClientGetsCodesOnlyAtThisServersOwnDocsPage() {
+        String docs = api.uri("/docs/oauth2-redirect").toString();
+        String verifier = BrowserSession.verifier();
+
+        Api.Answer loggedIn = new BrowserSession(api).logIn(AuthorizationCodeIT.authorize("swagger-ui", docs, "me", "n", "s", verifier),
+                "johndoe", "secret");
+        assertEquals(303, loggedIn.status(), loggedIn::toString);
+        assertTrue(loggedIn.header("location").startsWith(docs + "?"), loggedIn::toString);
+        Map<String, String> back = BrowserSession.query(loggedIn.header("location"));
+        Api.Answer tokens = api.postForm("/token", Api.form(Map.of("grant_type", "authorization_code", "client_id", "swagger-ui",
+                "code", back.get("code"), "redirect_uri", docs, "code_verifier", verifier)));
+        assertEquals(200, tokens.status(), tokens::toString);
+        assertFalse(tokens.json().asJsonObject().containsKey("id_token"));
+        assertEquals(200, api.get("/users/me/", "Authorization", "Bearer " + tokens.json().asJsonObject().getString("access_token"))
+                .status());
+
+        for (String elsewhere : List.of("https://evil.example.test/docs/oauth2-redirect",
+                "http://localhost:" + api.uri("/").getPort() + "/docs/oauth2-redirect-not")) {
+            Api.Answer refused = new BrowserSession(api).get("/authorize?" + AuthorizationCodeIT.authorize("swagger-ui", elsewhere, "me",
+                    "n", "s", verifier));
+            assertEquals(400, refused.status(), elsewhere);
+            assertNull(refused.header("location"));
+        }
+    }
+}

@@ -1,0 +1,570 @@
+package dev.oauth2jwt.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oauth2jwt.testing.Jws;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authorization code flow with PKCE and OpenID Connect (RS256), over plain HTTP as a browser
+ * and a client would speak it: the login page and its CSRF token, the SSO session, codes and their
+ * refusals, ID tokens (checked with the JDK against the published key set), userinfo, logout.
+ */
+class AuthorizationCodeIT extends ServerTestBase {
+
+    static final String ISSUER = "https://login.example.test";
+    static final String APP = "https://app.example.test/callback";
+    static final String APP_LOGGED_OUT = "https://app.example.test/bye";
+    static final int CODE_SECONDS = 5;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("jwt.algorithm=RS256", "jwt.issuer=" + ISSUER, "authorization-code.seconds=" + CODE_SECONDS);
+    }
+
+    // --- registering browser apps -------------------------------------------------------------------
+
+    @Test
+    void aPublicClientGetsNoSecretAndItsRegistrationIsChecked() {
+        String id = clientId("spa");
+        Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"client_type\":\"public\",\"scopes\":[\"me\"],"
+                + "\"redirect_uris\":[\"" + APP + "\",\"http://127.0.0.1:5173/cb\"]}");
+
+        assertEquals(201, created.status(), created::toString);
+        JsonObject body = created.json().asJsonObject();
+        assertFalse(body.containsKey("client_secret"), body::toString);
+        assertEquals("public", body.getString("client_type"));
+        assertEquals(List.of("authorization_code"), strings(body.getJsonArray("grant_types")));
+        assertEquals(List.of(APP, "http://127.0.0.1:5173/cb"), strings(body.getJsonArray("redirect_uris")));
+        assertTrue(body.getBoolean("require_pkce"));
+        assertEquals(409, admin("POST", "/clients/" + id + "/secret", null).status(), "a public client has no secret to rotate");
+
+        for (String bad : List.of(
+                "{\"client_id\":\"x1\",\"redirect_uris\":[\"http://app.example.test/cb\"]}",      // http beyond this machine
+                "{\"client_id\":\"x2\",\"redirect_uris\":[\"https://app.example.test/cb#frag\"]}", // a fragment
+                "{\"client_id\":\"x3\",\"redirect_uris\":[\"/relative\"]}",
+                "{\"client_id\":\"x4\",\"grant_types\":[\"authorization_code\"]}",                 // nowhere to send codes
+                "{\"client_id\":\"x5\",\"client_type\":\"public\",\"grant_types\":[\"client_credentials\"]}",
+                "{\"client_id\":\"x6\",\"client_type\":\"public\",\"require_pkce\":false,\"redirect_uris\":[\"" + APP + "\"]}",
+                "{\"client_id\":\"x7\",\"client_type\":\"secret-keeper\"}",
+                "{\"client_id\":\"swagger-ui\",\"redirect_uris\":[\"" + APP + "\"]}")) {
+            Api.Answer answer = admin("POST", "/clients", bad);
+            assertTrue(answer.status() == 422 || answer.status() == 409 && bad.contains("swagger-ui"), bad + " -> " + answer);
+            assertTrue(answer.header("content-type").startsWith("application/json"), answer::toString);
+        }
+        assertEquals(422, admin("PATCH", "/clients/" + id, "{\"grant_types\":[\"client_credentials\"]}").status());
+    }
+
+    @Test
+    void discoveryAdvertisesTheCodeFlowAndOpenIdConnect() {
+        JsonObject metadata = api.get("/.well-known/openid-configuration").json().asJsonObject();
+
+        assertEquals(ISSUER + "/authorize", metadata.getString("authorization_endpoint"));
+        assertEquals(ISSUER + "/userinfo", metadata.getString("userinfo_endpoint"));
+        assertEquals(ISSUER + "/logout", metadata.getString("end_session_endpoint"));
+        assertEquals(List.of("code"), strings(metadata.getJsonArray("response_types_supported")));
+        assertEquals(List.of("S256"), strings(metadata.getJsonArray("code_challenge_methods_supported")));
+        assertEquals(List.of("RS256"), strings(metadata.getJsonArray("id_token_signing_alg_values_supported")));
+        assertEquals(List.of("public"), strings(metadata.getJsonArray("subject_types_supported")));
+        assertTrue(strings(metadata.getJsonArray("scopes_supported")).containsAll(List.of("openid", "profile", "email")));
+        assertTrue(strings(metadata.getJsonArray("grant_types_supported")).contains("authorization_code"));
+    }
+
+    // --- the flow ---------------------------------------------------------------------------------------
+
+    @Test
+    void aPublicClientLogsInWithPkceAndGetsAnIdTokenUserinfoAndTheApi() {
+        TestClient spa = publicClient();
+        String user = user();
+        BrowserSession browser = new BrowserSession(api);
+        String verifier = BrowserSession.verifier();
+
+        Api.Answer page = browser.get("/authorize?" + authorize(spa.id(), APP, "openid profile email me", "n-0S6_WzA2Mj", "af0ifjsldkj",
+                verifier));
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.header("content-type").startsWith("text/html"), page::toString);
+        assertTrue(page.body().contains("<label for=\"username\">Username</label>"), page.body());
+        assertTrue(page.body().contains("<label for=\"password\">Password</label>"), page.body());
+        assertEquals("DENY", page.header("x-frame-options"));
+        assertTrue(page.header("set-cookie").contains("HttpOnly") && page.header("set-cookie").contains("SameSite=Strict"), page::toString);
+
+        Api.Answer loggedIn = browser.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+                Map.of("username", user, "password", "its-password"))));
+        assertEquals(303, loggedIn.status(), loggedIn::toString);
+        String sso = loggedIn.headers().get("set-cookie").stream().filter(c -> c.startsWith("oauth2jwt_sso=")).findFirst().orElseThrow();
+        assertTrue(sso.contains("HttpOnly") && sso.contains("SameSite=Lax") && sso.contains("Max-Age=36000"), sso);
+        Map<String, String> back = BrowserSession.query(loggedIn.header("location"));
+        assertTrue(loggedIn.header("location").startsWith(APP + "?"), loggedIn::toString);
+        assertEquals("af0ifjsldkj", back.get("state"));
+        assertEquals(ISSUER, back.get("iss"), "RFC 9207: the issuer names itself");
+
+        Api.Answer tokens = redeem(spa.id(), null, back.get("code"), APP, verifier);
+        assertEquals(200, tokens.status(), tokens::toString);
+        assertEquals("no-store", tokens.header("cache-control"));
+        JsonObject answer = tokens.json().asJsonObject();
+        String accessToken = answer.getString("access_token");
+        assertEquals(Set.of("openid", "profile", "email", "me"), Set.of(answer.getString("scope").split(" ")));
+        assertNotNull(answer.getString("refresh_token"));
+
+        String idToken = answer.getString("id_token");
+        JsonObject header = part(idToken, 0);
+        assertTrue(Jws.verifies(idToken, "RS256", publishedKey(header.getString("kid"))), "signed with a published key");
+        JsonObject claims = part(idToken, 1);
+        assertEquals(ISSUER, claims.getString("iss"));
+        assertEquals(user, claims.getString("sub"));
+        assertEquals(spa.id(), claims.getString("aud"));
+        assertEquals(spa.id(), claims.getString("azp"));
+        assertEquals("n-0S6_WzA2Mj", claims.getString("nonce"));
+        assertEquals(atHash(accessToken), claims.getString("at_hash"));
+        assertTrue(Math.abs(claims.getJsonNumber("auth_time").longValue() - now()) < 120, claims::toString);
+        assertTrue(claims.getJsonNumber("exp").longValue() > now(), claims::toString);
+        assertEquals("SSO User", claims.getString("name"));
+        assertEquals(user + "@example.com", claims.getString("email"));
+
+        Api.Answer userinfo = api.get("/userinfo", "Authorization", "Bearer " + accessToken);
+        assertEquals(200, userinfo.status(), userinfo::toString);
+        JsonObject info = userinfo.json().asJsonObject();
+        assertEquals(user, info.getString("sub"));
+        assertEquals(user, info.getString("preferred_username"));
+        assertEquals("SSO User", info.getString("name"));
+        assertEquals(user + "@example.com", info.getString("email"));
+
+        Api.Answer me = api.get("/users/me/", "Authorization", "Bearer " + accessToken);
+        assertEquals(200, me.status(), me::toString);
+        assertEquals(spa.id(), part(accessToken, 1).getString("client_id"));
+        assertEquals(List.of("me"), strings(part(accessToken, 1).getJsonArray("groups")), "groups: the API's scopes only");
+
+        assertEquals(401, api.get("/users/me/", "Authorization", "Bearer " + idToken).status(), "an ID token is no access token");
+        assertEquals(401, api.get("/userinfo", "Authorization", "Bearer " + idToken).status());
+    }
+
+    @Test
+    void userinfoNeedsTheOpenidScope() {
+        String token = api.login("johndoe", "secret", "me").getString("access_token");
+
+        assertEquals(401, api.get("/userinfo", "Authorization", "Bearer " + token).status());
+    }
+
+    @Test
+    void aSecondAuthorizationUsesTheBrowserLoginUnlessALoginIsAskedFor() {
+        TestClient spa = publicClient();
+        TestClient other = publicClient();
+        String user = user();
+        BrowserSession browser = new BrowserSession(api);
+        assertEquals(303, browser.logIn(authorize(spa.id(), APP, "openid", "n1", "s1", BrowserSession.verifier()), user, "its-password")
+                .status());
+
+        String verifier = BrowserSession.verifier();
+        Api.Answer sso = browser.get("/authorize?" + authorize(other.id(), APP, "openid", "n2", "s2", verifier));
+        assertEquals(302, sso.status(), "no login page: the browser is logged in");
+        Map<String, String> back = BrowserSession.query(sso.header("location"));
+        assertEquals("s2", back.get("state"));
+        Api.Answer tokens = redeem(other.id(), null, back.get("code"), APP, verifier);
+        assertEquals(200, tokens.status(), tokens::toString);
+        assertEquals(user, part(tokens.json().asJsonObject().getString("id_token"), 1).getString("sub"));
+
+        Api.Answer forced = browser.get("/authorize?" + authorize(other.id(), APP, "openid", "n3", "s3", verifier) + "&prompt=login");
+        assertEquals(200, forced.status(), "prompt=login: the login page although logged in");
+
+        Api.Answer silent = new BrowserSession(api).get("/authorize?" + authorize(other.id(), APP, "openid", "n4", "s4", verifier)
+                + "&prompt=none");
+        assertEquals(302, silent.status());
+        assertEquals("login_required", BrowserSession.query(silent.header("location")).get("error"));
+        assertEquals("s4", BrowserSession.query(silent.header("location")).get("state"));
+    }
+
+    // --- refused, each with a test ---------------------------------------------------------------------
+
+    @Test
+    void anUnregisteredRedirectUriOrAnUnknownClientGetsAnErrorPageNeverARedirect() {
+        TestClient spa = publicClient();
+        String verifier = BrowserSession.verifier();
+
+        for (String query : List.of(
+                authorize(spa.id(), "https://evil.example.test/callback", "openid", "n", "s", verifier),
+                authorize(spa.id(), APP + "/more", "openid", "n", "s", verifier),     // no prefix matching
+                authorize(spa.id(), APP.toUpperCase(), "openid", "n", "s", verifier),
+                authorize("no-such-client", APP, "openid", "n", "s", verifier),
+                authorize(spa.id(), APP, "openid", "n", "s", verifier).replace("redirect_uri=", "x="),
+                authorize(spa.id(), APP, "openid", "n", "s", verifier) + "&client_id=" + spa.id())) {
+            Api.Answer answer = new BrowserSession(api).get("/authorize?" + query);
+            assertEquals(400, answer.status(), query + " -> " + answer);
+            assertNull(answer.header("location"), query);
+            assertTrue(answer.header("content-type").startsWith("text/html"), answer::toString);
+        }
+    }
+
+    @Test
+    void pkceIsRequiredAndOnlyS256() {
+        TestClient spa = publicClient();
+        String challenge = BrowserSession.challenge(BrowserSession.verifier());
+        String base = "response_type=code&client_id=" + spa.id() + "&redirect_uri=" + enc(APP) + "&scope=openid&state=s&nonce=n";
+
+        for (String pkce : List.of("", "&code_challenge=" + challenge, "&code_challenge=" + challenge + "&code_challenge_method=plain",
+                "&code_challenge=short&code_challenge_method=S256", "&code_challenge_method=S256")) {
+            Api.Answer answer = new BrowserSession(api).get("/authorize?" + base + pkce);
+            assertEquals(302, answer.status(), pkce + " -> " + answer);
+            Map<String, String> back = BrowserSession.query(answer.header("location"));
+            assertEquals("invalid_request", back.get("error"), pkce);
+            assertEquals("s", back.get("state"));
+            assertFalse(back.containsKey("code"));
+        }
+    }
+
+    @Test
+    void aMissingOrWrongVerifierIsRefused() {
+        TestClient spa = publicClient();
+        String user = user();
+        for (String presented : new String[] {null, BrowserSession.verifier(), "short"}) {
+            String verifier = BrowserSession.verifier();
+            String code = code(spa, user, verifier);
+
+            Api.Answer refused = redeem(spa.id(), null, code, APP, presented);
+            assertEquals(400, refused.status(), refused::toString);
+            assertEquals("invalid_grant", refused.json().asJsonObject().getString("error"));
+            assertEquals(400, redeem(spa.id(), null, code, APP, verifier).status(), "a code is tried once: the right verifier is too late");
+        }
+    }
+
+    @Test
+    void aReplayedCodeIsRefusedAndRevokesWhatItProduced() throws InterruptedException {
+        TestClient spa = publicClient();
+        String verifier = BrowserSession.verifier();
+        String code = code(spa, user(), verifier);
+        JsonObject first = redeem(spa.id(), null, code, APP, verifier).json().asJsonObject();
+        assertEquals(200, me(first.getString("access_token")).status());
+
+        Api.Answer replay = redeem(spa.id(), null, code, APP, verifier);
+
+        assertEquals(400, replay.status());
+        assertEquals("invalid_grant", replay.json().asJsonObject().getString("error"));
+        assertEquals(401, Eventually.statusAfterChange(200, () -> me(first.getString("access_token")).status()),
+                "the first access token is revoked");
+        Api.Answer refresh = api.postForm("/token", "grant_type=refresh_token&client_id=" + spa.id() + "&refresh_token="
+                + first.getString("refresh_token"));
+        assertEquals(400, refresh.status(), "its refresh token too");
+    }
+
+    @Test
+    void aCodeOfAnotherClientOrForAnotherRedirectUriIsRefused() {
+        TestClient spa = publicClient();
+        TestClient other = publicClient();
+        String user = user();
+        String verifier = BrowserSession.verifier();
+
+        assertEquals(400, redeem(other.id(), null, code(spa, user, verifier), APP, verifier).status());
+        Api.Answer elsewhere = redeem(spa.id(), null, code(spa, user, verifier), "https://app.example.test/other", verifier);
+        assertEquals(400, elsewhere.status());
+        assertEquals("invalid_grant", elsewhere.json().asJsonObject().getString("error"));
+        assertEquals(401, redeem("no-such-client", null, code(spa, user, verifier), APP, verifier).status(), "invalid_client");
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() throws InterruptedException {
+        TestClient spa = publicClient();
+        String verifier = BrowserSession.verifier();
+        String code = code(spa, user(), verifier);
+
+        Thread.sleep((CODE_SECONDS + 1) * 1000L);
+
+        Api.Answer late = redeem(spa.id(), null, code, APP, verifier);
+        assertEquals(400, late.status(), late::toString);
+        assertEquals("invalid_grant", late.json().asJsonObject().getString("error"));
+    }
+
+    @Test
+    void aLoginPostWithoutItsCsrfTokenIsRefused() {
+        TestClient spa = publicClient();
+        String user = user();
+        String query = authorize(spa.id(), APP, "openid", "n", "s", BrowserSession.verifier());
+
+        BrowserSession noCookie = new BrowserSession(api);
+        Api.Answer page = noCookie.get("/authorize?" + query);
+        noCookie.cookies.clear();
+        assertRefused(noCookie.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+                Map.of("username", user, "password", "its-password")))));
+
+        BrowserSession wrongToken = new BrowserSession(api);
+        page = wrongToken.get("/authorize?" + query);
+        assertRefused(wrongToken.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+                Map.of("username", user, "password", "its-password", "csrf", BrowserSession.verifier())))));
+
+        BrowserSession noField = new BrowserSession(api);
+        page = noField.get("/authorize?" + query);
+        Map<String, String> fields = BrowserSession.form(page.body(), Map.of("username", user, "password", "its-password"));
+        fields.remove("csrf");
+        assertRefused(noField.postForm("/authorize", Api.form(fields)));
+
+        BrowserSession foreign = new BrowserSession(api);
+        page = foreign.get("/authorize?" + query);
+        assertRefused(foreign.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+                Map.of("username", user, "password", "its-password"))), "Origin", "https://evil.example.test"));
+    }
+
+    private static void assertRefused(Api.Answer answer) {
+        assertEquals(403, answer.status(), answer::toString);
+        assertNull(answer.header("location"));
+        assertTrue(answer.headers().getOrDefault("set-cookie", List.of()).stream().noneMatch(c -> c.startsWith("oauth2jwt_sso=")));
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserReadTheSame() {
+        TestClient spa = publicClient();
+        String query = authorize(spa.id(), APP, "openid", "n", "s", BrowserSession.verifier());
+
+        Api.Answer wrong = new BrowserSession(api).logIn(query, user(), "not-its-password");
+        Api.Answer unknown = new BrowserSession(api).logIn(query, "nobody-" + UUID.randomUUID(), "whatever");
+
+        assertEquals(401, wrong.status());
+        assertEquals(401, unknown.status());
+        assertTrue(wrong.body().contains("Incorrect username or password."), wrong.body());
+        assertEquals(wrong.body().replaceAll("value=\"[^\"]*\"", ""), unknown.body().replaceAll("value=\"[^\"]*\"", ""),
+                "the same page, but for the form's values");
+    }
+
+    @Test
+    void aDisabledAccountGetsNoBrowserLogin() {
+        TestClient spa = publicClient();
+        String user = user();
+        assertEquals(200, admin("PATCH", "/users/" + user, "{\"disabled\":true}").status());
+
+        Api.Answer page = new BrowserSession(api).logIn(authorize(spa.id(), APP, "openid", "n", "s", BrowserSession.verifier()), user,
+                "its-password");
+
+        assertEquals(403, page.status(), page::toString);
+        assertTrue(page.body().contains("This account is disabled."), page.body());
+        assertNull(page.header("location"));
+        assertTrue(page.headers().getOrDefault("set-cookie", List.of()).stream().noneMatch(c -> c.startsWith("oauth2jwt_sso=")));
+    }
+
+    @Test
+    void failedLoginsOnThePageCountLikeThoseOfThePasswordGrant() {
+        TestClient spa = publicClient();
+        String query = authorize(spa.id(), APP, "openid", "n", "s", BrowserSession.verifier());
+
+        String pageVictim = user();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, new BrowserSession(api).logIn(query, pageVictim, "wrong-" + i).status());
+        }
+        Api.Answer grant = api.postForm("/token", "username=" + pageVictim + "&password=its-password");
+        assertEquals(429, grant.status(), "the page's failures count at the token endpoint: " + grant);
+
+        String grantVictim = user();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, api.postForm("/token", "username=" + grantVictim + "&password=wrong-" + i).status());
+        }
+        Api.Answer page = new BrowserSession(api).logIn(query, grantVictim, "its-password");
+        assertEquals(429, page.status(), "and the token endpoint's on the page: " + page);
+        assertNotNull(page.header("retry-after"));
+        assertTrue(page.body().contains("Too many failed logins"), page.body());
+    }
+
+    @Test
+    void logoutEndsTheBrowserLoginAndEveryTokenItsCodesProduced() throws InterruptedException {
+        TestClient app = confidentialClient(true);
+        String user = user();
+        BrowserSession browser = new BrowserSession(api);
+        String verifier = BrowserSession.verifier();
+        Api.Answer loggedIn = browser.logIn(authorize(app.id(), APP, "openid", "n", "s", verifier), user, "its-password");
+        JsonObject tokens = redeem(app.id(), app.secret(), BrowserSession.query(loggedIn.header("location")).get("code"), APP, verifier)
+                .json().asJsonObject();
+        String passwordGrantToken = api.login(user, "its-password");
+
+        Api.Answer unregistered = browser.get("/logout?id_token_hint=" + tokens.getString("id_token")
+                + "&post_logout_redirect_uri=" + enc("https://evil.example.test/"));
+        assertEquals(400, unregistered.status(), "never back to an unregistered address");
+        assertNull(unregistered.header("location"));
+
+        Api.Answer logout = browser.get("/logout?id_token_hint=" + tokens.getString("id_token")
+                + "&post_logout_redirect_uri=" + enc(APP_LOGGED_OUT) + "&state=bye-1");
+        assertEquals(302, logout.status(), logout::toString);
+        assertEquals(APP_LOGGED_OUT + "?state=bye-1", logout.header("location"));
+        assertFalse(browser.cookies.containsKey("oauth2jwt_sso"), "the cookie is cleared");
+
+        assertEquals(401, Eventually.statusAfterChange(200, () -> me(tokens.getString("access_token")).status()));
+        Api.Answer refresh = api.postForm("/token", "grant_type=refresh_token&refresh_token=" + tokens.getString("refresh_token"),
+                "Authorization", TokenServiceIT.basic(app.id(), app.secret()));
+        assertEquals(400, refresh.status(), refresh::toString);
+        assertEquals(200, me(passwordGrantToken).status(), "another login of the same user lives on");
+
+        BrowserSession sameBrowserStillHoldingTheOldCookie = new BrowserSession(api);
+        sameBrowserStillHoldingTheOldCookie.cookies.put("oauth2jwt_sso",
+                loggedIn.headers().get("set-cookie").stream().filter(c -> c.startsWith("oauth2jwt_sso=")).findFirst().orElseThrow()
+                        .split(";")[0].substring("oauth2jwt_sso=".length()));
+        assertEquals(200, sameBrowserStillHoldingTheOldCookie.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s", verifier))
+                .status(), "the login page again: the browser login is over");
+    }
+
+    @Test
+    void aConfidentialClientWithoutPkceMustSendANonceAndAuthenticate() {
+        TestClient app = confidentialClient(false);
+        String user = user();
+        String noPkce = "response_type=code&client_id=" + app.id() + "&redirect_uri=" + enc(APP) + "&scope=openid&state=s";
+
+        Api.Answer withoutNonce = new BrowserSession(api).get("/authorize?" + noPkce);
+        assertEquals("invalid_request", BrowserSession.query(withoutNonce.header("location")).get("error"));
+
+        Api.Answer loggedIn = new BrowserSession(api).logIn(noPkce + "&nonce=the-nonce", user, "its-password");
+        String code = BrowserSession.query(loggedIn.header("location")).get("code");
+        Api.Answer anonymous = api.postForm("/token", "grant_type=authorization_code&client_id=" + app.id() + "&code=" + code
+                + "&redirect_uri=" + enc(APP));
+        assertEquals(401, anonymous.status(), "a confidential client authenticates: " + anonymous);
+        assertEquals("invalid_client", anonymous.json().asJsonObject().getString("error"));
+
+        loggedIn = new BrowserSession(api).logIn(noPkce + "&nonce=the-nonce", user, "its-password");
+        code = BrowserSession.query(loggedIn.header("location")).get("code");
+        Api.Answer downgrade = redeem(app.id(), app.secret(), code, APP, BrowserSession.verifier());
+        assertEquals(400, downgrade.status(), "a verifier without a challenge: refused (RFC 9700 2.1.1)");
+
+        loggedIn = new BrowserSession(api).logIn(noPkce + "&nonce=the-nonce", user, "its-password");
+        code = BrowserSession.query(loggedIn.header("location")).get("code");
+        Api.Answer tokens = redeem(app.id(), app.secret(), code, APP, null);
+        assertEquals(200, tokens.status(), tokens::toString);
+        assertEquals("the-nonce", part(tokens.json().asJsonObject().getString("id_token"), 1).getString("nonce"));
+    }
+
+    @Test
+    void aCodeSessionIsRefreshedByItsOwnClientOnly() {
+        TestClient spa = publicClient();
+        TestClient other = publicClient();
+        String verifier = BrowserSession.verifier();
+        JsonObject tokens = redeem(spa.id(), null, code(spa, user(), verifier), APP, verifier).json().asJsonObject();
+
+        Api.Answer byOther = api.postForm("/token", "grant_type=refresh_token&client_id=" + other.id() + "&refresh_token="
+                + tokens.getString("refresh_token"));
+        Api.Answer byNone = api.postForm("/token", "grant_type=refresh_token&refresh_token=" + tokens.getString("refresh_token"));
+        Api.Answer byItself = api.postForm("/token", "grant_type=refresh_token&client_id=" + spa.id() + "&refresh_token="
+                + tokens.getString("refresh_token"));
+
+        assertEquals(400, byOther.status());
+        assertEquals(400, byNone.status());
+        assertEquals(200, byItself.status(), "refused attempts do not spend it: " + byItself);
+        assertTrue(Set.of(byItself.json().asJsonObject().getString("scope").split(" ")).contains("openid"), byItself::toString);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------
+
+    record TestClient(String id, String secret) {
+    }
+
+    TestClient publicClient() {
+        String id = clientId("spa");
+        Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"client_type\":\"public\","
+                + "\"scopes\":[\"me\",\"items\"],\"redirect_uris\":[\"" + APP + "\"]}");
+        assertEquals(201, created.status(), created::toString);
+        return new TestClient(id, null);
+    }
+
+    TestClient confidentialClient(boolean requirePkce) {
+        String id = clientId("web");
+        Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"scopes\":[\"me\"],\"redirect_uris\":[\"" + APP
+                + "\"],\"post_logout_redirect_uris\":[\"" + APP_LOGGED_OUT + "\"],\"require_pkce\":" + requirePkce + "}");
+        assertEquals(201, created.status(), created::toString);
+        return new TestClient(id, created.json().asJsonObject().getString("client_secret"));
+    }
+
+    /** A user of this test alone: no other test's failed logins slow it down. */
+    String user() {
+        String name = "sso-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Answer created = admin("POST", "/users", "{\"username\":\"" + name + "\",\"password\":\"its-password\","
+                + "\"full_name\":\"SSO User\",\"email\":\"" + name + "@example.com\",\"scopes\":[\"me\",\"items\"]}");
+        assertEquals(201, created.status(), created::toString);
+        return name;
+    }
+
+    static String authorize(String clientId, String redirectUri, String scope, String nonce, String state, String verifier) {
+        return "response_type=code&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(scope)
+                + "&nonce=" + enc(nonce) + "&state=" + enc(state) + "&code_challenge=" + BrowserSession.challenge(verifier)
+                + "&code_challenge_method=S256";
+    }
+
+    /** A fresh login of the user in a new browser: the code it brought back. */
+    String code(TestClient client, String user, String verifier) {
+        Api.Answer loggedIn = new BrowserSession(api).logIn(authorize(client.id(), APP, "openid me", "n", "s", verifier), user,
+                "its-password");
+        assertEquals(303, loggedIn.status(), loggedIn::toString);
+        return BrowserSession.query(loggedIn.header("location")).get("code");
+    }
+
+    Api.Answer redeem(String clientId, String secret, String code, String redirectUri, String verifier) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        if (verifier != null) {
+            form.put("code_verifier", verifier);
+        }
+        if (secret == null) {
+            form.put("client_id", clientId);
+            return api.postForm("/token", Api.form(form));
+        }
+        return api.postForm("/token", Api.form(form), "Authorization", TokenServiceIT.basic(clientId, secret));
+    }
+
+    Api.Answer me(String token) {
+        return api.get("/users/me/", "Authorization", "Bearer " + token);
+    }
+
+    Api.Answer admin(String method, String path, String json) {
+        return api.asAdmin(method, path, json);
+    }
+
+    java.security.PublicKey publishedKey(String kid) {
+        return api.get("/.well-known/jwks.json").json().asJsonObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .filter(key -> key.getString("kid").equals(kid)).findFirst().map(Jws::publicKey)
+                .orElseThrow(() -> new AssertionError("kid " + kid + " is not published"));
+    }
+
+    /** OpenID Connect Core 3.1.3.6, computed here with the JDK alone. */
+    static String atHash(String accessToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject part(String token, int index) {
+        String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]), StandardCharsets.UTF_8);
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    static String clientId(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static List<String> strings(jakarta.json.JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+}
