@@ -149,12 +149,14 @@ class TokenEndpointIT extends ServerTestBase {
 
     @Test
     void anUnknownGrantTypeIsAPatternMismatch() {
-        // refresh_token and client_credentials are grants of their own (TokenLifecycleIT, TokenServiceIT)
-        Api.Answer answer = login(Map.of("grant_type", "authorization_code", "username", "johndoe", "password", "secret"));
+        // refresh_token, client_credentials and authorization_code are grants of their own (TokenLifecycleIT,
+        // TokenServiceIT, AuthorizationCodeIT); the device grant is one this server does not have
+        Api.Answer answer = login(Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code", "username", "johndoe",
+                "password", "secret"));
 
         assertEquals(422, answer.status(), answer::toString);
         assertEquals("{\"detail\":[{\"type\":\"string_pattern_mismatch\",\"loc\":[\"body\",\"grant_type\"],"
-                + "\"msg\":\"String should match pattern '^password$'\",\"input\":\"authorization_code\","
+                + "\"msg\":\"String should match pattern '^password$'\",\"input\":\"urn:ietf:params:oauth:grant-type:device_code\","
                 + "\"ctx\":{\"pattern\":\"^password$\"}}]}", answer.body());
     }
 

@@ -1,0 +1,28 @@
+-- The code flow's round trip for an app whose user is logged in: GET /authorize (the browser, with
+-- its login cookie) answers a code, which the next request redeems at POST /token with the PKCE
+-- verifier. Counts statuses: 302 (codes issued) and 200 (codes redeemed).
+dofile(os.getenv("BENCH_WRK_DIR") .. "/statuses.lua")
+local cookie = os.getenv("BENCH_COOKIE")
+local query = os.getenv("BENCH_AUTHORIZE_QUERY")
+local redeem = os.getenv("BENCH_REDEEM_FORM")
+local codes = {}
+local count = response
+
+request = function()
+  local code = table.remove(codes)
+  if code then
+    return wrk.format("POST", "/token", {["Content-Type"] = "application/x-www-form-urlencoded"}, redeem .. "&code=" .. code)
+  end
+  return wrk.format("GET", "/authorize?" .. query, {["Cookie"] = cookie})
+end
+
+response = function(status, headers, body)
+  count(status, headers, body)
+  local location = headers["Location"] or headers["location"]
+  if status == 302 and location then
+    local code = string.match(location, "[?&]code=([^&]+)")
+    if code then
+      table.insert(codes, code)
+    end
+  end
+end
