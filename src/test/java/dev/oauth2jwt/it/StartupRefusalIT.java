@@ -77,6 +77,14 @@ class StartupRefusalIT {
     }
 
     @Test
+    void anAuthorizationCodeLifetimeBeyondTenMinutesStopsTheApplication() throws Exception {
+        server = PayaraMicroProcess.start("long-codes", Map.of("JWT_SECRET", GOOD_SECRET, "AUTHORIZATION_CODE_SECONDS", "3600"));
+
+        assertTrue(server.log().contains("AUTHORIZATION_CODE_SECONDS is 3600; it must be between 1 and 600"), server::log);
+        assertNotServing(server.postLogin());
+    }
+
+    @Test
     void aWeakSigningKeyStopsTheApplicationSayingHowToMakeAGoodOne() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(1024);

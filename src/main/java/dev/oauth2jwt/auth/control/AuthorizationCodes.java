@@ -7,6 +7,8 @@ import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,10 @@ public class AuthorizationCodes {
     int lifetimeSeconds;
 
     Clock clock = Clock.systemUTC();
+
+    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // observing start-up instantiates the bean, so a bad AUTHORIZATION_CODE_SECONDS stops the deployment
+    }
 
     @PostConstruct
     void checkLifetime() {

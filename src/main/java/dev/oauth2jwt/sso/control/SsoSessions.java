@@ -9,6 +9,7 @@ import dev.oauth2jwt.sso.entity.SsoSession;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -41,6 +42,10 @@ public class SsoSessions {
     int sessionHours;
 
     Clock clock = Clock.systemUTC();
+
+    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // observing start-up instantiates the bean, so a bad SSO_SESSION_HOURS stops the deployment
+    }
 
     @PostConstruct
     void checkLifetime() {
