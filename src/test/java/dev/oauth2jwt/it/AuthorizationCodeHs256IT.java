@@ -35,7 +35,7 @@ class AuthorizationCodeHs256IT extends ServerTestBase {
         assertNull(answer.header("location"));
         assertTrue(answer.body().contains("asymmetric signing key") && answer.body().contains("RS256"), answer.body());
         JsonObject metadata = api.get("/.well-known/openid-configuration").json().asJsonObject();
-        assertFalse(AuthorizationCodeIT.strings(metadata.getJsonArray("scopes_supported")).contains("openid"), metadata::toString);
+        assertFalse(TokenServiceIT.strings(metadata.getJsonArray("scopes_supported")).contains("openid"), metadata::toString);
     }
 
     @Test

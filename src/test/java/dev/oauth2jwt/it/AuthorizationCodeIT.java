@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oauth2jwt.testing.Jws;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ class AuthorizationCodeIT extends ServerTestBase {
 
     @Test
     void aPublicClientGetsNoSecretAndItsRegistrationIsChecked() {
-        String id = clientId("spa");
+        String id = TokenServiceIT.clientId("spa");
         Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"client_type\":\"public\",\"scopes\":[\"me\"],"
                 + "\"redirect_uris\":[\"" + APP + "\",\"http://127.0.0.1:5173/cb\"]}");
 
@@ -54,8 +53,8 @@ class AuthorizationCodeIT extends ServerTestBase {
         JsonObject body = created.json().asJsonObject();
         assertFalse(body.containsKey("client_secret"), body::toString);
         assertEquals("public", body.getString("client_type"));
-        assertEquals(List.of("authorization_code"), strings(body.getJsonArray("grant_types")));
-        assertEquals(List.of(APP, "http://127.0.0.1:5173/cb"), strings(body.getJsonArray("redirect_uris")));
+        assertEquals(List.of("authorization_code"), TokenServiceIT.strings(body.getJsonArray("grant_types")));
+        assertEquals(List.of(APP, "http://127.0.0.1:5173/cb"), TokenServiceIT.strings(body.getJsonArray("redirect_uris")));
         assertTrue(body.getBoolean("require_pkce"));
         assertEquals(409, admin("POST", "/clients/" + id + "/secret", null).status(), "a public client has no secret to rotate");
 
@@ -82,12 +81,12 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals(ISSUER + "/authorize", metadata.getString("authorization_endpoint"));
         assertEquals(ISSUER + "/userinfo", metadata.getString("userinfo_endpoint"));
         assertEquals(ISSUER + "/logout", metadata.getString("end_session_endpoint"));
-        assertEquals(List.of("code"), strings(metadata.getJsonArray("response_types_supported")));
-        assertEquals(List.of("S256"), strings(metadata.getJsonArray("code_challenge_methods_supported")));
-        assertEquals(List.of("RS256"), strings(metadata.getJsonArray("id_token_signing_alg_values_supported")));
-        assertEquals(List.of("public"), strings(metadata.getJsonArray("subject_types_supported")));
-        assertTrue(strings(metadata.getJsonArray("scopes_supported")).containsAll(List.of("openid", "profile", "email")));
-        assertTrue(strings(metadata.getJsonArray("grant_types_supported")).contains("authorization_code"));
+        assertEquals(List.of("code"), TokenServiceIT.strings(metadata.getJsonArray("response_types_supported")));
+        assertEquals(List.of("S256"), TokenServiceIT.strings(metadata.getJsonArray("code_challenge_methods_supported")));
+        assertEquals(List.of("RS256"), TokenServiceIT.strings(metadata.getJsonArray("id_token_signing_alg_values_supported")));
+        assertEquals(List.of("public"), TokenServiceIT.strings(metadata.getJsonArray("subject_types_supported")));
+        assertTrue(TokenServiceIT.strings(metadata.getJsonArray("scopes_supported")).containsAll(List.of("openid", "profile", "email")));
+        assertTrue(TokenServiceIT.strings(metadata.getJsonArray("grant_types_supported")).contains("authorization_code"));
     }
 
     // --- the flow ---------------------------------------------------------------------------------------
@@ -136,8 +135,8 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals(spa.id(), claims.getString("azp"));
         assertEquals("n-0S6_WzA2Mj", claims.getString("nonce"));
         assertEquals(atHash(accessToken), claims.getString("at_hash"));
-        assertTrue(Math.abs(claims.getJsonNumber("auth_time").longValue() - now()) < 120, claims::toString);
-        assertTrue(claims.getJsonNumber("exp").longValue() > now(), claims::toString);
+        assertTrue(Math.abs(claims.getJsonNumber("auth_time").longValue() - TokenServiceIT.now()) < 120, claims::toString);
+        assertTrue(claims.getJsonNumber("exp").longValue() > TokenServiceIT.now(), claims::toString);
         assertEquals("SSO User", claims.getString("name"));
         assertEquals(user + "@example.com", claims.getString("email"));
 
@@ -152,7 +151,7 @@ class AuthorizationCodeIT extends ServerTestBase {
         Api.Answer me = api.get("/users/me/", "Authorization", "Bearer " + accessToken);
         assertEquals(200, me.status(), me::toString);
         assertEquals(spa.id(), part(accessToken, 1).getString("client_id"));
-        assertEquals(List.of("me"), strings(part(accessToken, 1).getJsonArray("groups")), "groups: the API's scopes only");
+        assertEquals(List.of("me"), TokenServiceIT.strings(part(accessToken, 1).getJsonArray("groups")), "groups: the API's scopes only");
 
         assertEquals(401, api.get("/users/me/", "Authorization", "Bearer " + idToken).status(), "an ID token is no access token");
         assertEquals(401, api.get("/userinfo", "Authorization", "Bearer " + idToken).status());
@@ -321,6 +320,14 @@ class AuthorizationCodeIT extends ServerTestBase {
                 Map.of("username", user, "password", "its-password"))), "Origin", "https://evil.example.test"));
     }
 
+    @Test
+    void aLoginPostWithoutAnyBodyIsRefusedNotAnError() {
+        Api.Answer answer = api.post("/authorize", new byte[0]);
+
+        assertEquals(403, answer.status(), answer::toString);
+        assertTrue(answer.header("content-type").startsWith("text/html"), answer::toString);
+    }
+
     private static void assertRefused(Api.Answer answer) {
         assertEquals(403, answer.status(), answer::toString);
         assertNull(answer.header("location"));
@@ -468,7 +475,7 @@ class AuthorizationCodeIT extends ServerTestBase {
     }
 
     TestClient publicClient() {
-        String id = clientId("spa");
+        String id = TokenServiceIT.clientId("spa");
         Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"client_type\":\"public\","
                 + "\"scopes\":[\"me\",\"items\"],\"redirect_uris\":[\"" + APP + "\"]}");
         assertEquals(201, created.status(), created::toString);
@@ -476,7 +483,7 @@ class AuthorizationCodeIT extends ServerTestBase {
     }
 
     TestClient confidentialClient(boolean requirePkce) {
-        String id = clientId("web");
+        String id = TokenServiceIT.clientId("web");
         Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"scopes\":[\"me\"],\"redirect_uris\":[\"" + APP
                 + "\"],\"post_logout_redirect_uris\":[\"" + APP_LOGGED_OUT + "\"],\"require_pkce\":" + requirePkce + "}");
         assertEquals(201, created.status(), created::toString);
@@ -552,19 +559,8 @@ class AuthorizationCodeIT extends ServerTestBase {
         }
     }
 
-    static String clientId(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    static List<String> strings(jakarta.json.JsonArray array) {
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    static long now() {
-        return System.currentTimeMillis() / 1000;
     }
 }

@@ -2,8 +2,11 @@ package dev.oauth2jwt.http.boundary;
 
 import dev.oauth2jwt.errors.boundary.RequestValidationException;
 import dev.oauth2jwt.errors.entity.FieldError;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Query parameters as FastAPI validates {@code Query(ge=.., le=..)}: 422 in pydantic's wording. */
@@ -24,6 +27,23 @@ public final class QueryParameters {
             throw new RequestValidationException(errors);
         }
         return new Page(from, count);
+    }
+
+    /**
+     * Each parameter's single value, an empty one counting as absent; empty when a parameter came
+     * more than once (RFC 6749 section 3.1: the authorization and logout endpoints refuse that).
+     */
+    public static Optional<Map<String, String>> once(MultivaluedMap<String, String> parameters) {
+        Map<String, String> single = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            if (parameter.getValue().size() != 1) {
+                return Optional.empty();
+            }
+            if (!parameter.getValue().get(0).isEmpty()) {
+                single.put(parameter.getKey(), parameter.getValue().get(0));
+            }
+        }
+        return Optional.of(single);
     }
 
     static int integer(String name, String text, int fallback, int min, int max, List<FieldError> errors) {

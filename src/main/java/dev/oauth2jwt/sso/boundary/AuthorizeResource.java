@@ -3,6 +3,7 @@ package dev.oauth2jwt.sso.boundary;
 import dev.oauth2jwt.auth.control.PasswordLogin;
 import dev.oauth2jwt.auth.control.PasswordLogin.SignIn;
 import dev.oauth2jwt.http.boundary.LateAnswers;
+import dev.oauth2jwt.http.boundary.QueryParameters;
 import dev.oauth2jwt.http.boundary.RequestUrls;
 import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.sso.control.Authorizations;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,7 +33,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,7 +75,7 @@ public class AuthorizeResource {
     @APIResponse(responseCode = "302", description = "Back to the client's redirect_uri with code and state, or an error.")
     @APIResponse(responseCode = "400", description = "An error page: unknown client or unregistered redirect_uri (never followed).")
     public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
-        Optional<Map<String, String>> parameters = once(uri.getQueryParameters());
+        Optional<Map<String, String>> parameters = QueryParameters.once(uri.getQueryParameters());
         if (parameters.isEmpty()) {
             return Pages.message(400, "Cannot log in", "A parameter of the request was sent more than once.");
         }
@@ -104,7 +105,8 @@ public class AuthorizeResource {
     public void logIn(@Suspended AsyncResponse answer, MultivaluedMap<String, String> form, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServletRequest request) {
         long arrived = System.nanoTime();
-        Optional<Map<String, String>> fields = once(form);
+        // a post without a body (no Content-Type) reaches here with no form at all: an empty one, refused below
+        Optional<Map<String, String>> fields = QueryParameters.once(form == null ? new MultivaluedHashMap<>() : form);
         if (fields.isEmpty()) {
             answer.resume(Pages.message(400, "Cannot log in", "A field of the form was sent more than once."));
             return;
@@ -248,19 +250,5 @@ public class AuthorizeResource {
     /** This server's base URL as the browser asked for it, without the trailing slash. */
     private static String ownBase(UriInfo uri, HttpHeaders headers) {
         return RequestUrls.asRequested(uri.getBaseUri(), headers.getHeaderString(HttpHeaders.HOST)).toString().replaceAll("/+$", "");
-    }
-
-    /** Each parameter's single value; empty when one came more than once (RFC 6749 section 3.1). */
-    private static Optional<Map<String, String>> once(MultivaluedMap<String, String> parameters) {
-        Map<String, String> single = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            if (parameter.getValue().size() != 1) {
-                return Optional.empty();
-            }
-            if (!parameter.getValue().get(0).isEmpty()) {
-                single.put(parameter.getKey(), parameter.getValue().get(0));   // empty means absent (RFC 6749 section 3.1)
-            }
-        }
-        return Optional.of(single);
     }
 }

@@ -7,6 +7,7 @@ import dev.oauth2jwt.auth.control.CurrentCaller;
 import dev.oauth2jwt.auth.control.IdTokenHints;
 import dev.oauth2jwt.clients.control.ClientAuthentication;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
+import dev.oauth2jwt.http.boundary.QueryParameters;
 import dev.oauth2jwt.sso.control.SsoSessions;
 import dev.oauth2jwt.users.control.UserBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -81,13 +81,14 @@ public class LogoutResource {
     @APIResponse(responseCode = "302", description = "Logged out, back to the client's post_logout_redirect_uri.")
     @APIResponse(responseCode = "400", description = "An error page: an invalid id_token_hint or an unregistered post_logout_redirect_uri.")
     public Response endSession(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
-        Map<String, List<String>> query = uri.getQueryParameters();
-        if (query.values().stream().anyMatch(values -> values.size() != 1)) {
+        Optional<Map<String, String>> parameters = QueryParameters.once(uri.getQueryParameters());
+        if (parameters.isEmpty()) {
             return Pages.message(400, "Cannot log out", "A parameter of the request was sent more than once.");
         }
-        String hint = single(query, "id_token_hint");
-        String clientId = single(query, "client_id");
-        String returnTo = single(query, "post_logout_redirect_uri");
+        Map<String, String> query = parameters.get();
+        String hint = query.get("id_token_hint");
+        String clientId = query.get("client_id");
+        String returnTo = query.get("post_logout_redirect_uri");
         Optional<IdTokenHints.Hint> read = hints.read(hint);
         if (hint != null && read.isEmpty()) {
             return Pages.message(400, "Cannot log out", "The logout request's id_token_hint is not an ID token of this server.");
@@ -107,7 +108,7 @@ public class LogoutResource {
             return Response.fromResponse(Pages.message(200, "Logged out", "You are logged out."))
                     .header(HttpHeaders.SET_COOKIE, cleared).build();
         }
-        String state = single(query, "state");
+        String state = query.get("state");
         String location = returnTo + (state == null ? ""
                 : (returnTo.contains("?") ? "&" : "?") + "state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
         return Response.status(302)
@@ -115,10 +116,5 @@ public class LogoutResource {
                 .header(HttpHeaders.SET_COOKIE, cleared)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
-    }
-
-    private static String single(Map<String, List<String>> query, String name) {
-        List<String> values = query.get(name);
-        return values == null || values.get(0).isEmpty() ? null : values.get(0);
     }
 }
