@@ -324,8 +324,10 @@ class AuthorizationCodeIT extends ServerTestBase {
     void aLoginPostWithoutAnyBodyIsRefusedNotAnError() {
         Api.Answer answer = api.post("/authorize", new byte[0]);
 
-        assertEquals(403, answer.status(), answer::toString);
-        assertTrue(answer.header("content-type").startsWith("text/html"), answer::toString);
+        // Payara and TomEE hand the resource no form: the CSRF check's 403 page; WildFly's RESTEasy refuses first, 415 JSON
+        assertTrue(answer.status() == 403 && answer.header("content-type").startsWith("text/html")
+                || answer.status() == 415 && answer.header("content-type").startsWith("application/json"), answer::toString);
+        assertNull(answer.header("location"));
     }
 
     private static void assertRefused(Api.Answer answer) {
