@@ -393,10 +393,8 @@ class AuthorizationCodeIT extends ServerTestBase {
         TestClient app = confidentialClient(true);
         String user = user();
         BrowserSession browser = new BrowserSession(api);
-        String verifier = BrowserSession.verifier();
-        Api.Answer loggedIn = browser.logIn(authorize(app.id(), APP, "openid", "n", "s", verifier), user, "its-password");
-        JsonObject tokens = redeem(app.id(), app.secret(), BrowserSession.query(loggedIn.header("location")).get("code"), APP, verifier)
-                .json().asJsonObject();
+        JsonObject tokens = logInAndRedeem(browser, app, user);
+        String oldCookie = browser.cookies.get("oauth2jwt_sso");
         String passwordGrantToken = api.login(user, "its-password");
 
         Api.Answer unregistered = browser.get("/logout?id_token_hint=" + tokens.getString("id_token")
@@ -417,11 +415,100 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals(200, me(passwordGrantToken).status(), "another login of the same user lives on");
 
         BrowserSession sameBrowserStillHoldingTheOldCookie = new BrowserSession(api);
-        sameBrowserStillHoldingTheOldCookie.cookies.put("oauth2jwt_sso",
-                loggedIn.headers().get("set-cookie").stream().filter(c -> c.startsWith("oauth2jwt_sso=")).findFirst().orElseThrow()
-                        .split(";")[0].substring("oauth2jwt_sso=".length()));
-        assertEquals(200, sameBrowserStillHoldingTheOldCookie.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s", verifier))
+        sameBrowserStillHoldingTheOldCookie.cookies.put("oauth2jwt_sso", oldCookie);
+        assertEquals(200, sameBrowserStillHoldingTheOldCookie.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s",
+                BrowserSession.verifier()))
                 .status(), "the login page again: the browser login is over");
+    }
+
+    @Test
+    void aLogoutThatDoesNotProveItsApplicationAsksTheUserFirst() throws InterruptedException {
+        TestClient app = confidentialClient(true);
+        String user = user();
+        BrowserSession browser = new BrowserSession(api);
+        JsonObject tokens = logInAndRedeem(browser, app, user);
+
+        // a link on any site can send the browser here: without an id_token_hint, the user is asked
+        Api.Answer question = browser.get("/logout?client_id=" + app.id() + "&post_logout_redirect_uri=" + enc(APP_LOGGED_OUT)
+                + "&state=bye-2");
+        assertEquals(200, question.status(), question::toString);
+        assertTrue(question.header("content-type").startsWith("text/html"), question::toString);
+        assertTrue(question.body().contains("<form method=\"post\" action=\"logout/confirm\">"), question.body());
+        assertTrue(question.body().contains("<strong>" + user + "</strong>"), "names who would be logged out: " + question.body());
+        assertNull(question.header("location"));
+        assertTrue(question.headers().getOrDefault("set-cookie", List.of()).isEmpty(), "the cookie stays: " + question);
+        assertStillLoggedIn(browser, app, tokens);
+
+        Map<String, String> form = BrowserSession.form(question.body(), Map.of());
+        Map<String, String> withoutToken = new LinkedHashMap<>(form);
+        withoutToken.remove("csrf");
+        assertLogoutRefused(browser.postForm("/logout/confirm", Api.form(withoutToken)));
+        assertLogoutRefused(browser.postForm("/logout/confirm", Api.form(BrowserSession.form(question.body(),
+                Map.of("csrf", BrowserSession.verifier())))));
+        assertLogoutRefused(browser.postForm("/logout/confirm", Api.form(form), "Origin", "https://evil.example.test"));
+        BrowserSession other = new BrowserSession(api);
+        other.logIn(authorize(app.id(), APP, "openid", "n", "s", BrowserSession.verifier()), user(), "its-password");
+        Map<String, String> othersForm = BrowserSession.form(other.get("/logout").body(), Map.of());
+        assertLogoutRefused(browser.postForm("/logout/confirm", Api.form(othersForm)));
+        assertStillLoggedIn(browser, app, tokens);
+
+        Api.Answer confirmed = browser.postForm("/logout/confirm", Api.form(form));
+        assertEquals(303, confirmed.status(), confirmed::toString);
+        assertEquals(APP_LOGGED_OUT + "?state=bye-2", confirmed.header("location"));
+        assertFalse(browser.cookies.containsKey("oauth2jwt_sso"), "the cookie is cleared");
+        assertEquals(401, Eventually.statusAfterChange(200, () -> me(tokens.getString("access_token")).status()));
+        String verifier = BrowserSession.verifier();
+        assertEquals(200, browser.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s", verifier)).status(),
+                "the login page again");
+        Api.Answer othersSilent = other.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s", verifier) + "&prompt=none");
+        assertNotNull(BrowserSession.query(othersSilent.header("location")).get("code"), "the other browser's login lives on");
+    }
+
+    @Test
+    void anIdTokenHintOfAnotherUserAsksTooAndWithoutALoginThereIsNothingToAsk() {
+        TestClient app = confidentialClient(true);
+        BrowserSession browser = new BrowserSession(api);
+        JsonObject tokens = logInAndRedeem(browser, app, user());
+        JsonObject othersTokens = logInAndRedeem(new BrowserSession(api), app, user());
+
+        Api.Answer question = browser.get("/logout?id_token_hint=" + othersTokens.getString("id_token"));
+        assertEquals(200, question.status(), question::toString);
+        assertTrue(question.body().contains("action=\"logout/confirm\""), "another user's ID token proves nothing: " + question.body());
+        assertStillLoggedIn(browser, app, tokens);
+
+        Api.Answer nothingToEnd = new BrowserSession(api).get("/logout?client_id=" + app.id() + "&post_logout_redirect_uri="
+                + enc(APP_LOGGED_OUT) + "&state=bye-3");
+        assertEquals(302, nothingToEnd.status(), "no browser login, nothing to ask: " + nothingToEnd);
+        assertEquals(APP_LOGGED_OUT + "?state=bye-3", nothingToEnd.header("location"));
+        Api.Answer unregistered = browser.postForm("/logout/confirm", Api.form(BrowserSession.form(question.body(),
+                Map.of("post_logout_redirect_uri", "https://evil.example.test/"))));
+        assertEquals(400, unregistered.status(), "the posted form is checked again: " + unregistered);
+        assertNull(unregistered.header("location"));
+        assertStillLoggedIn(browser, app, tokens);
+    }
+
+    /** Logs the user in on the browser for a confidential client: the tokens its code brought. */
+    private JsonObject logInAndRedeem(BrowserSession browser, TestClient app, String user) {
+        String verifier = BrowserSession.verifier();
+        Api.Answer loggedIn = browser.logIn(authorize(app.id(), APP, "openid", "n", "s", verifier), user, "its-password");
+        Api.Answer tokens = redeem(app.id(), app.secret(), BrowserSession.query(loggedIn.header("location")).get("code"), APP, verifier);
+        assertEquals(200, tokens.status(), tokens::toString);
+        return tokens.json().asJsonObject();
+    }
+
+    /** The browser login still stands (a code without the login page) and its tokens still work. */
+    private void assertStillLoggedIn(BrowserSession browser, TestClient app, JsonObject tokens) {
+        Api.Answer silent = browser.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s", BrowserSession.verifier())
+                + "&prompt=none");
+        assertEquals(302, silent.status(), silent::toString);
+        assertNotNull(BrowserSession.query(silent.header("location")).get("code"), "still logged in: " + silent.header("location"));
+        assertEquals(200, me(tokens.getString("access_token")).status());
+    }
+
+    private static void assertLogoutRefused(Api.Answer answer) {
+        assertEquals(403, answer.status(), answer::toString);
+        assertNull(answer.header("location"));
+        assertTrue(answer.headers().getOrDefault("set-cookie", List.of()).isEmpty(), answer::toString);
     }
 
     @Test

@@ -85,7 +85,8 @@ class DocsBrowserIT extends ServerTestBase {
 
     /**
      * The authorization code flow with PKCE, as Swagger UI does it: its own window to our login
-     * page, back through /docs/oauth2-redirect, the code exchanged with the verifier; then the API.
+     * page, back through /docs/oauth2-redirect, the code exchanged with the verifier; then the API,
+     * and a logout.
      */
     @Test
     void authorizeWithTheCodeFlowAndTryGetUsersMe() throws IOException {
@@ -117,6 +118,14 @@ class DocsBrowserIT extends ServerTestBase {
 
         assertEquals("200", text(response, ".response-col_status").trim());
         assertEquals(Set.of("127.0.0.1:" + api.uri("/").getPort()), hostsRequested(), "no request left the server");
+
+        // the browser login ends at /logout: without an application's id_token_hint, after the user says so
+        browser.get(api.uri("/logout").toString());
+        wait.until(ExpectedConditions.titleIs("Log out - oauth2-jwt"));
+        click(By.cssSelector("button[type=submit]"));
+        wait.until(ExpectedConditions.titleIs("Logged out - oauth2-jwt"));
+        browser.get(api.uri("/logout").toString());
+        wait.until(ExpectedConditions.titleIs("Logged out - oauth2-jwt"));
     }
 
     /** Try it out on GET /users/me/, Execute: the response row, once shown. */

@@ -2,6 +2,7 @@ package dev.oauth2jwt.http.boundary;
 
 import dev.oauth2jwt.errors.boundary.RequestValidationException;
 import dev.oauth2jwt.errors.entity.FieldError;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,11 @@ public final class QueryParameters {
             }
         }
         return Optional.of(single);
+    }
+
+    /** As {@link #once}, for a posted form, which is null when the post had no body (no Content-Type). */
+    public static Optional<Map<String, String>> onceInForm(MultivaluedMap<String, String> form) {
+        return once(form == null ? new MultivaluedHashMap<>() : form);
     }
 
     static int integer(String name, String text, int fallback, int min, int max, List<FieldError> errors) {

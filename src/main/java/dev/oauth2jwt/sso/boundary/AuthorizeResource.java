@@ -24,14 +24,11 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -105,13 +102,12 @@ public class AuthorizeResource {
     public void logIn(@Suspended AsyncResponse answer, MultivaluedMap<String, String> form, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServletRequest request) {
         long arrived = System.nanoTime();
-        // a post without a body (no Content-Type) reaches here with no form at all: an empty one, refused below
-        Optional<Map<String, String>> fields = QueryParameters.once(form == null ? new MultivaluedHashMap<>() : form);
+        Optional<Map<String, String>> fields = QueryParameters.onceInForm(form);
         if (fields.isEmpty()) {
             answer.resume(Pages.message(400, "Cannot log in", "A field of the form was sent more than once."));
             return;
         }
-        if (!csrfHolds(fields.get().get("csrf"), headers)) {
+        if (!FormPosts.loginFormHolds(fields.get().get("csrf"), headers)) {
             answer.resume(Pages.message(403, "Cannot log in", "The login form has expired or did not come from this site. "
                     + "Go back to the application and try again."));
             return;
@@ -221,30 +217,6 @@ public class AuthorizeResource {
                 .header(HttpHeaders.SET_COOKIE, BrowserCookies.csrf(csrf, request.getContextPath(),
                         BrowserCookies.secure(uri.getBaseUri(), issuer)))
                 .build();
-    }
-
-    /**
-     * The form's token equals the browser's CSRF cookie (which another site can neither read nor
-     * set: HttpOnly, SameSite=Strict), and a browser's Origin, if sent, is this server.
-     */
-    private static boolean csrfHolds(String token, HttpHeaders headers) {
-        String cookie = BrowserCookies.value(headers, BrowserCookies.CSRF);
-        if (!BrowserCookies.wellFormed(cookie) || token == null
-                || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.UTF_8))) {
-            return false;
-        }
-        String origin = headers.getHeaderString("Origin");
-        if (origin == null) {
-            return true;
-        }
-        try {
-            URI from = URI.create(origin);
-            String host = headers.getHeaderString(HttpHeaders.HOST);
-            return from.getRawAuthority() != null && host != null && (from.getRawAuthority().equalsIgnoreCase(host)
-                    || from.getHost().equalsIgnoreCase(host.replaceFirst(":(80|443)$", "")) && from.getPort() == -1);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** This server's base URL as the browser asked for it, without the trailing slash. */

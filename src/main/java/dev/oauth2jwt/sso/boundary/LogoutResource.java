@@ -9,20 +9,24 @@ import dev.oauth2jwt.clients.control.ClientAuthentication;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
 import dev.oauth2jwt.http.boundary.QueryParameters;
 import dev.oauth2jwt.sso.control.SsoSessions;
+import dev.oauth2jwt.sso.entity.BrowserLogin;
 import dev.oauth2jwt.users.control.UserBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * {@code /logout}. {@code POST} with a bearer token: "log out everywhere", every access and refresh
  * token of the caller stops working. {@code GET} from a browser (OpenID Connect RP-Initiated Logout
  * 1.0): ends the browser's login and every token its codes produced, then back to the client's
- * registered {@code post_logout_redirect_uri}, or a page saying so.
+ * registered {@code post_logout_redirect_uri}, or a page saying so; without an {@code id_token_hint}
+ * of the logged-in user, after asking the user ({@code POST /logout/confirm}, CSRF-protected).
  */
 @ApplicationScoped
 @Path("logout")
@@ -76,8 +81,9 @@ public class LogoutResource {
 
     @GET
     @Operation(summary = "Log out of the browser login (OpenID Connect RP-initiated logout)",
-            description = "id_token_hint, post_logout_redirect_uri (registered for the client), state, client_id.")
-    @APIResponse(responseCode = "200", description = "Logged out (HTML).")
+            description = "id_token_hint, post_logout_redirect_uri (registered for the client), state, client_id. Without an "
+                    + "id_token_hint of the logged-in user, the user is asked first.")
+    @APIResponse(responseCode = "200", description = "Logged out, or the question whether to log out (HTML).")
     @APIResponse(responseCode = "302", description = "Logged out, back to the client's post_logout_redirect_uri.")
     @APIResponse(responseCode = "400", description = "An error page: an invalid id_token_hint or an unregistered post_logout_redirect_uri.")
     public Response endSession(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
@@ -88,7 +94,6 @@ public class LogoutResource {
         Map<String, String> query = parameters.get();
         String hint = query.get("id_token_hint");
         String clientId = query.get("client_id");
-        String returnTo = query.get("post_logout_redirect_uri");
         Optional<IdTokenHints.Hint> read = hints.read(hint);
         if (hint != null && read.isEmpty()) {
             return Pages.message(400, "Cannot log out", "The logout request's id_token_hint is not an ID token of this server.");
@@ -97,24 +102,82 @@ public class LogoutResource {
             return Pages.message(400, "Cannot log out", "The logout request's client_id is not the id_token_hint's.");
         }
         String client = read.map(IdTokenHints.Hint::clientId).orElse(clientId);
-        if (returnTo != null && (client == null || clients.find(client)
-                .filter(found -> found.postLogoutRedirectUris().contains(returnTo)).isEmpty())) {
-            return Pages.message(400, "Cannot log out", "The address to return to (post_logout_redirect_uri) is not "
-                    + "registered for this application.");
+        Optional<Response> refused = unregisteredReturn(client, query.get("post_logout_redirect_uri"));
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        sessions.end(BrowserCookies.value(headers, BrowserCookies.SSO));
+        String cookie = BrowserCookies.value(headers, BrowserCookies.SSO);
+        Optional<BrowserLogin> login = sessions.find(cookie);
+        if (login.isPresent() && !read.map(IdTokenHints.Hint::subject).equals(Optional.of(login.get().user().username()))) {
+            // nothing proves that the user's own application asks: a link on any site could
+            Map<String, String> carried = new LinkedHashMap<>();
+            putIfPresent(carried, "client_id", client);
+            putIfPresent(carried, "post_logout_redirect_uri", query.get("post_logout_redirect_uri"));
+            putIfPresent(carried, "state", query.get("state"));
+            return Pages.logoutConfirmation(login.get().user().username(), client, carried, FormPosts.logoutToken(cookie));
+        }
+        return loggedOut(302, cookie, query.get("post_logout_redirect_uri"), query.get("state"), uri, request);
+    }
+
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Log out (the logout question's form)", description = "Posted by the logout page only: CSRF-protected.")
+    @APIResponse(responseCode = "200", description = "Logged out (HTML).")
+    @APIResponse(responseCode = "303", description = "Logged out, back to the client's post_logout_redirect_uri.")
+    @APIResponse(responseCode = "400", description = "An error page: an unregistered post_logout_redirect_uri.")
+    @APIResponse(responseCode = "403", description = "No or a wrong CSRF token, or a post from another site: still logged in.")
+    public Response confirm(MultivaluedMap<String, String> form, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
+        Optional<Map<String, String>> parameters = QueryParameters.onceInForm(form);
+        if (parameters.isEmpty()) {
+            return Pages.message(400, "Cannot log out", "A field of the form was sent more than once.");
+        }
+        Map<String, String> fields = parameters.get();
+        String cookie = BrowserCookies.value(headers, BrowserCookies.SSO);
+        // without a browser login there is nothing to end (it ended in another tab): the form needs no token then
+        if (cookie != null && !FormPosts.logoutFormHolds(fields.get("csrf"), cookie, headers)) {
+            return Pages.message(403, "Cannot log out", "The logout form has expired or did not come from this site. "
+                    + "Go back to the application and try again.");
+        }
+        Optional<Response> refused = unregisteredReturn(fields.get("client_id"), fields.get("post_logout_redirect_uri"));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return loggedOut(303, cookie, fields.get("post_logout_redirect_uri"), fields.get("state"), uri, request);
+    }
+
+    /** An error page when there is an address to return to that the client did not register (never followed). */
+    private Optional<Response> unregisteredReturn(String client, String returnTo) {
+        if (returnTo == null || client != null && clients.find(client)
+                .filter(found -> found.postLogoutRedirectUris().contains(returnTo)).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Pages.message(400, "Cannot log out", "The address to return to (post_logout_redirect_uri) is not "
+                + "registered for this application."));
+    }
+
+    /** Ends the browser login and what its codes produced, clears its cookie, and says so or returns to the application. */
+    private Response loggedOut(int redirectStatus, String cookie, String returnTo, String state, UriInfo uri,
+            HttpServletRequest request) {
+        sessions.end(cookie);
         String cleared = BrowserCookies.ssoCleared(request.getContextPath(), BrowserCookies.secure(uri.getBaseUri(), issuer));
         if (returnTo == null) {
             return Response.fromResponse(Pages.message(200, "Logged out", "You are logged out."))
                     .header(HttpHeaders.SET_COOKIE, cleared).build();
         }
-        String state = query.get("state");
         String location = returnTo + (state == null ? ""
                 : (returnTo.contains("?") ? "&" : "?") + "state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
-        return Response.status(302)
+        return Response.status(redirectStatus)
                 .header(HttpHeaders.LOCATION, location)
                 .header(HttpHeaders.SET_COOKIE, cleared)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
+    }
+
+    private static void putIfPresent(Map<String, String> map, String name, String value) {
+        if (value != null) {
+            map.put(name, value);
+        }
     }
 }

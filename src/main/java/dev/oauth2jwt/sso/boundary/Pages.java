@@ -5,8 +5,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /**
- * The HTML the browser sees: the login page, error pages, the logged-out page. Served by the WAR
- * itself (no CDN, no script, works offline), every value escaped, never framed, never cached.
+ * The HTML the browser sees: the login page, error pages, the logout question, the logged-out page.
+ * Served by the WAR itself (no CDN, no script, works offline), every value escaped, never framed,
+ * never cached.
  */
 final class Pages {
 
@@ -29,13 +30,9 @@ final class Pages {
     /** The login form: the authorization request rides along in hidden fields, checked again when posted. */
     static Response login(int status, String clientId, Map<String, String> request, String csrf, String error,
             String username) {
-        StringBuilder hidden = new StringBuilder();
-        request.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"").append(escape(name))
-                .append("\" value=\"").append(escape(value)).append("\">\n"));
         String body = "<h1>Log in</h1>\n<p>to continue to <strong>" + escape(clientId) + "</strong></p>\n"
                 + (error == null ? "" : "<p class=\"error\" role=\"alert\" id=\"error\">" + escape(error) + "</p>\n")
-                + "<form method=\"post\" action=\"authorize\">\n" + hidden
-                + "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">\n"
+                + "<form method=\"post\" action=\"authorize\">\n" + hidden(request, csrf)
                 + "<label for=\"username\">Username</label>\n"
                 + "<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" autocapitalize=\"none\" "
                 + "spellcheck=\"false\" required autofocus value=\"" + escape(username == null ? "" : username) + "\""
@@ -44,6 +41,20 @@ final class Pages {
                 + "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>\n"
                 + "<button type=\"submit\">Log in</button>\n</form>";
         return page(status, "Log in", body);
+    }
+
+    /**
+     * The question RP-Initiated Logout 1.0 (section 2) says must be asked when the request does not
+     * prove it comes from an application of the logged-in user: a link on any site could end the
+     * login otherwise. The form posts to {@code logout/confirm}, relative to {@code /logout}.
+     */
+    static Response logoutConfirmation(String username, String clientId, Map<String, String> request, String csrf) {
+        String body = "<h1>Log out</h1>\n<p>You are logged in as <strong>" + escape(username) + "</strong>."
+                + (clientId == null ? "" : " The application <strong>" + escape(clientId) + "</strong> asks to log you out.")
+                + "</p>\n<p>Log out? Every application you logged in to here will ask you to log in again.</p>\n"
+                + "<form method=\"post\" action=\"logout/confirm\">\n" + hidden(request, csrf)
+                + "<button type=\"submit\">Log out</button>\n</form>";
+        return page(200, "Log out", body);
     }
 
     static Response message(int status, String title, String message) {
@@ -65,6 +76,14 @@ final class Pages {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();
+    }
+
+    /** The request riding along in hidden fields (checked again when posted), and the form's CSRF token. */
+    private static String hidden(Map<String, String> request, String csrf) {
+        StringBuilder hidden = new StringBuilder();
+        request.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"").append(escape(name))
+                .append("\" value=\"").append(escape(value)).append("\">\n"));
+        return hidden.append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(csrf)).append("\">\n").toString();
     }
 
     static String escape(String value) {
