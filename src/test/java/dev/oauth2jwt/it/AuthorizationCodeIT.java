@@ -192,6 +192,101 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals("s4", BrowserSession.query(silent.header("location")).get("state"));
     }
 
+    @Test
+    void aLoginAgainOnTheSameBrowserRenewsItsLoginSoThatALogoutStillEndsEveryApp() throws InterruptedException {
+        TestClient app = confidentialClient(true);
+        String user = user();
+        BrowserSession browser = new BrowserSession(api);
+        JsonObject first = logInAndRedeem(browser, app, user);
+        String cookie = browser.cookies.get("oauth2jwt_sso");
+        Thread.sleep(1_100);
+
+        JsonObject second = logInAgain(browser, app, "&prompt=login", user);
+        assertEquals(cookie, browser.cookies.get("oauth2jwt_sso"), "the same browser login, renewed");
+        assertTrue(part(second.getString("id_token"), 1).getJsonNumber("auth_time").longValue()
+                > part(first.getString("id_token"), 1).getJsonNumber("auth_time").longValue(), "auth_time is the new login's");
+        assertEquals(200, me(first.getString("access_token")).status(), "the first app's login lives on");
+
+        Api.Answer logout = browser.get("/logout?id_token_hint=" + second.getString("id_token"));
+        assertEquals(200, logout.status(), logout::toString);
+        assertEquals(401, Eventually.statusAfterChange(200, () -> me(first.getString("access_token")).status()),
+                "the logout ends what the first login gave too");
+        assertEquals(400, refresh(app, first).status());
+    }
+
+    @Test
+    void anotherUsersLoginOnTheSameBrowserEndsThePreviousUsersLogin() throws InterruptedException {
+        TestClient app = confidentialClient(true);
+        BrowserSession browser = new BrowserSession(api);
+        JsonObject first = logInAndRedeem(browser, app, user());
+        String cookie = browser.cookies.get("oauth2jwt_sso");
+
+        String someoneElse = user();
+        JsonObject second = logInAgain(browser, app, "&prompt=login", someoneElse);
+        assertEquals(someoneElse, part(second.getString("id_token"), 1).getString("sub"));
+        assertFalse(cookie.equals(browser.cookies.get("oauth2jwt_sso")), "a browser login of its own");
+        assertEquals(401, Eventually.statusAfterChange(200, () -> me(first.getString("access_token")).status()),
+                "the previous user's browser login is over, and what it gave");
+        assertEquals(400, refresh(app, first).status());
+        assertEquals(200, me(second.getString("access_token")).status());
+    }
+
+    @Test
+    void maxAgeAsksForALoginAgainWhenTheBrowsersLoginIsOlder() throws InterruptedException {
+        TestClient app = confidentialClient(true);
+        String user = user();
+        BrowserSession browser = new BrowserSession(api);
+        logInAndRedeem(browser, app, user);
+        Thread.sleep(2_100);
+        String query = authorize(app.id(), APP, "openid", "n", "s", BrowserSession.verifier());
+
+        Api.Answer recentEnough = browser.get("/authorize?" + query + "&max_age=600");
+        assertNotNull(BrowserSession.query(recentEnough.header("location")).get("code"), recentEnough::toString);
+        Api.Answer tooOld = browser.get("/authorize?" + query + "&max_age=1");
+        assertEquals(200, tooOld.status(), "the login page: " + tooOld);
+        assertTrue(tooOld.body().contains("id=\"password\""), tooOld.body());
+        Api.Answer silent = browser.get("/authorize?" + query + "&max_age=1&prompt=none");
+        assertEquals("login_required", BrowserSession.query(silent.header("location")).get("error"), silent::toString);
+        Api.Answer malformed = browser.get("/authorize?" + query + "&max_age=soon");
+        assertEquals("invalid_request", BrowserSession.query(malformed.header("location")).get("error"), malformed::toString);
+
+        JsonObject again = logInAgain(browser, app, "&max_age=1", user);
+        long authTime = part(again.getString("id_token"), 1).getJsonNumber("auth_time").longValue();
+        assertTrue(System.currentTimeMillis() / 1000 - authTime <= 1, "auth_time is the new login's: " + authTime);
+    }
+
+    @Test
+    void theLoginPageOffersTheLoginHintAsTheUsername() {
+        TestClient spa = publicClient();
+        String query = authorize(spa.id(), APP, "openid", "n", "s", BrowserSession.verifier());
+
+        Api.Answer hinted = new BrowserSession(api).get("/authorize?" + query + "&login_hint=alice");
+        assertTrue(hinted.body().contains("name=\"username\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" "
+                + "required autofocus value=\"alice\""), hinted.body());
+        Api.Answer notAUsername = new BrowserSession(api).get("/authorize?" + query + "&login_hint=" + enc("\"><script>x</script>"));
+        assertEquals(200, notAUsername.status());
+        assertFalse(notAUsername.body().contains("<script>"), notAUsername.body());
+        assertTrue(notAUsername.body().contains("required autofocus value=\"\""), "not offered: " + notAUsername.body());
+    }
+
+    /** The login page (on a browser already logged in, the extra parameters ask for it), filled in: the tokens of its code. */
+    private JsonObject logInAgain(BrowserSession browser, TestClient app, String extra, String user) {
+        String verifier = BrowserSession.verifier();
+        Api.Answer page = browser.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s", verifier) + extra);
+        assertEquals(200, page.status(), "the login page: " + page);
+        Api.Answer loggedIn = browser.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+                Map.of("username", user, "password", "its-password"))));
+        assertEquals(303, loggedIn.status(), loggedIn::toString);
+        Api.Answer tokens = redeem(app.id(), app.secret(), BrowserSession.query(loggedIn.header("location")).get("code"), APP, verifier);
+        assertEquals(200, tokens.status(), tokens::toString);
+        return tokens.json().asJsonObject();
+    }
+
+    private Api.Answer refresh(TestClient app, JsonObject tokens) {
+        return api.postForm("/token", "grant_type=refresh_token&refresh_token=" + tokens.getString("refresh_token"),
+                "Authorization", TokenServiceIT.basic(app.id(), app.secret()));
+    }
+
     // --- refused, each with a test ---------------------------------------------------------------------
 
     @Test
@@ -489,11 +584,7 @@ class AuthorizationCodeIT extends ServerTestBase {
 
     /** Logs the user in on the browser for a confidential client: the tokens its code brought. */
     private JsonObject logInAndRedeem(BrowserSession browser, TestClient app, String user) {
-        String verifier = BrowserSession.verifier();
-        Api.Answer loggedIn = browser.logIn(authorize(app.id(), APP, "openid", "n", "s", verifier), user, "its-password");
-        Api.Answer tokens = redeem(app.id(), app.secret(), BrowserSession.query(loggedIn.header("location")).get("code"), APP, verifier);
-        assertEquals(200, tokens.status(), tokens::toString);
-        return tokens.json().asJsonObject();
+        return logInAgain(browser, app, "", user);
     }
 
     /** The browser login still stands (a code without the login page) and its tokens still work. */

@@ -12,6 +12,7 @@ import dev.oauth2jwt.sso.control.SsoSessions;
 import dev.oauth2jwt.sso.entity.AuthorizationRequest;
 import dev.oauth2jwt.sso.entity.BrowserLogin;
 import dev.oauth2jwt.users.control.ServerBusyException;
+import dev.oauth2jwt.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,7 +83,7 @@ public class AuthorizeResource {
             return refusal(check, authorization, 302);
         }
         Optional<BrowserLogin> login = sessions.find(BrowserCookies.value(headers, BrowserCookies.SSO));
-        if (login.isPresent() && !"login".equals(authorization.prompt())) {
+        if (login.isPresent() && !"login".equals(authorization.prompt()) && !tooLongAgo(login.get(), authorization)) {
             String code = authorizations.issueCode(valid.client(), authorization, login.get(), clientAddresses.of(request));
             return back(302, authorization, Map.of("code", code)).build();
         }
@@ -145,6 +146,12 @@ public class AuthorizeResource {
                 System.nanoTime());
     }
 
+    /** Whether the user logged in longer ago than the client's max_age allows (OpenID Connect Core 3.1.2.1: log in again). */
+    private boolean tooLongAgo(BrowserLogin login, AuthorizationRequest authorization) {
+        Long maxAge = authorization.maxAgeMillis();
+        return maxAge != null && sessions.now() - login.authTime() > maxAge;
+    }
+
     private Response signedIn(SignIn result, Check.Valid valid, AuthorizationRequest authorization, UriInfo uri,
             HttpHeaders headers, HttpServletRequest request, String address) {
         if (!(result instanceof SignIn.SignedIn signedIn)) {
@@ -155,7 +162,7 @@ public class AuthorizeResource {
             logins.signedIn(signedIn.user().username(), address, false);
             return Pages.message(403, "Cannot log in", "This account is disabled.");
         }
-        Optional<SsoSessions.Started> started = sessions.start(signedIn.user());
+        Optional<SsoSessions.Started> started = sessions.start(signedIn.user(), BrowserCookies.value(headers, BrowserCookies.SSO));
         logins.signedIn(signedIn.user().username(), address, started.isPresent());
         if (started.isEmpty()) {
             return loginPage(401, authorization, uri, headers, request, "Incorrect username or password.", null);
@@ -212,8 +219,10 @@ public class AuthorizeResource {
         if (!BrowserCookies.wellFormed(csrf)) {
             csrf = BrowserCookies.random();
         }
-        Map<String, String> carried = authorization.withoutPrompt().parameters();
-        return Response.fromResponse(Pages.login(status, authorization.clientId(), carried, csrf, error, username))
+        Map<String, String> carried = authorization.forLoginPage().parameters();
+        String hint = authorization.loginHint();
+        String prefilled = username != null || error != null || hint == null || !hint.matches(User.USERNAME_PATTERN) ? username : hint;
+        return Response.fromResponse(Pages.login(status, authorization.clientId(), carried, csrf, error, prefilled))
                 .header(HttpHeaders.SET_COOKIE, BrowserCookies.csrf(csrf, request.getContextPath(),
                         BrowserCookies.secure(uri.getBaseUri(), issuer)))
                 .build();

@@ -28,6 +28,8 @@ public class Authorizations {
     static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     static final int MAX_STATE = 2048;
     static final int MAX_NONCE = 512;
+    /** max_age: whole seconds, at most about 31 years. */
+    static final Pattern MAX_AGE = Pattern.compile("[0-9]{1,9}");
 
     /** What to do with a request. */
     public sealed interface Check {
@@ -85,6 +87,9 @@ public class Authorizations {
         }
         if (request.prompt() != null && !Set.of("none", "login").contains(request.prompt())) {
             return new Check.ErrorRedirect("invalid_request", "prompt must be none or login");
+        }
+        if (request.maxAge() != null && !MAX_AGE.matcher(request.maxAge()).matches()) {
+            return new Check.ErrorRedirect("invalid_request", "max_age must be a number of seconds");
         }
         return pkce(request, client, openId);
     }

@@ -58,27 +58,46 @@ public class SsoSessions {
         return sessionHours * 3600;
     }
 
+    public long now() {
+        return clock.millis();
+    }
+
     /**
      * Starts a browser login for the account as the login page read it; empty when a revocation or
-     * a delete has changed it since (the row is locked meanwhile, as for a password login).
+     * a delete has changed it since (the row is locked meanwhile, as for a password login). A login
+     * on a browser that already has one (prompt=login, max_age) renews the same login for the same
+     * user, so that a logout still ends every app's tokens; for another user it ends the old one.
      */
-    public Optional<Started> start(User user) {
-        String cookie = OpaqueTokens.generate();
+    public Optional<Started> start(User user, String browsersCookie) {
         long now = clock.millis();
-        return database.inTransaction(em -> {
+        String previous = wellFormedCookie(browsersCookie) ? OpaqueTokens.sha256(browsersCookie) : null;
+        Optional<Started> started = database.inTransaction(em -> {
             User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
             if (current == null || !current.securityStamp().equals(user.securityStamp())) {
                 return Optional.empty();
             }
+            SsoSession standing = previous == null ? null : em.find(SsoSession.class, previous, LockModeType.PESSIMISTIC_WRITE);
+            if (standing != null && standing.validFor(current, now)) {
+                standing.renew(now);
+                return Optional.of(new Started(browsersCookie, new BrowserLogin(standing.id(), current, now)));
+            }
+            if (standing != null) {
+                standing.end(now);
+            }
+            String cookie = OpaqueTokens.generate();
             SsoSession session = new SsoSession(OpaqueTokens.sha256(cookie), current, now, now + Duration.ofHours(sessionHours).toMillis());
             em.persist(session);
             return Optional.of(new Started(cookie, new BrowserLogin(session.id(), current, now)));
         });
+        if (previous != null && started.isPresent() && !started.get().login().sessionId().equals(previous)) {
+            refreshTokens.revokeBrowserLogin(previous);
+        }
+        return started;
     }
 
     /** The browser login the cookie names, if it still stands. */
     public Optional<BrowserLogin> find(String cookieValue) {
-        if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 64) {
+        if (!wellFormedCookie(cookieValue)) {
             return Optional.empty();
         }
         long now = clock.millis();
@@ -95,7 +114,7 @@ public class SsoSessions {
 
     /** Ends the browser login the cookie names, and every token a code of it produced; nothing if unknown. */
     public void end(String cookieValue) {
-        if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 64) {
+        if (!wellFormedCookie(cookieValue)) {
             return;
         }
         String id = OpaqueTokens.sha256(cookieValue);
@@ -105,6 +124,10 @@ public class SsoSessions {
                 .setParameter("id", id)
                 .executeUpdate());
         refreshTokens.revokeBrowserLogin(id);
+    }
+
+    private static boolean wellFormedCookie(String cookieValue) {
+        return cookieValue != null && !cookieValue.isEmpty() && cookieValue.length() <= 64;
     }
 
     /** Forgets browser logins a day after they expired or ended, at the housekeeping's round. */

@@ -8,22 +8,24 @@ import java.util.Map;
  * Connect Core 3.1.2.1), as sent: each at most once, any of them possibly missing.
  */
 public record AuthorizationRequest(String responseType, String clientId, String redirectUri, String scope, String state,
-                                   String nonce, String codeChallenge, String codeChallengeMethod, String prompt) {
+                                   String nonce, String codeChallenge, String codeChallengeMethod, String prompt,
+                                   String maxAge, String loginHint) {
 
     /** The names, in the order the login page carries them in its hidden fields. */
     public static final String[] PARAMETERS = {"response_type", "client_id", "redirect_uri", "scope", "state", "nonce",
-            "code_challenge", "code_challenge_method", "prompt"};
+            "code_challenge", "code_challenge_method", "prompt", "max_age", "login_hint"};
 
     public static AuthorizationRequest of(Map<String, String> values) {
         return new AuthorizationRequest(values.get("response_type"), values.get("client_id"), values.get("redirect_uri"),
                 values.get("scope"), values.get("state"), values.get("nonce"), values.get("code_challenge"),
-                values.get("code_challenge_method"), values.get("prompt"));
+                values.get("code_challenge_method"), values.get("prompt"), values.get("max_age"), values.get("login_hint"));
     }
 
     /** The parameters given, by name, for the login form to send back. */
     public Map<String, String> parameters() {
         Map<String, String> values = new LinkedHashMap<>();
-        String[] given = {responseType, clientId, redirectUri, scope, state, nonce, codeChallenge, codeChallengeMethod, prompt};
+        String[] given = {responseType, clientId, redirectUri, scope, state, nonce, codeChallenge, codeChallengeMethod, prompt,
+            maxAge, loginHint};
         for (int i = 0; i < PARAMETERS.length; i++) {
             if (given[i] != null) {
                 values.put(PARAMETERS[i], given[i]);
@@ -32,9 +34,17 @@ public record AuthorizationRequest(String responseType, String clientId, String 
         return values;
     }
 
-    /** The same request, without {@code prompt}: once the user has logged in on the page, it has been honoured. */
-    public AuthorizationRequest withoutPrompt() {
+    /**
+     * The same request for the login page to carry: without {@code prompt} and {@code max_age}, which
+     * the user's logging in on the page honours.
+     */
+    public AuthorizationRequest forLoginPage() {
         return new AuthorizationRequest(responseType, clientId, redirectUri, scope, state, nonce, codeChallenge,
-                codeChallengeMethod, null);
+                codeChallengeMethod, null, null, loginHint);
+    }
+
+    /** {@code max_age} in milliseconds, if asked for (checked to be a number of seconds first). */
+    public Long maxAgeMillis() {
+        return maxAge == null ? null : Long.parseLong(maxAge) * 1000;
     }
 }

@@ -62,6 +62,17 @@ public class SsoSession {
         return authTime;
     }
 
+    /** The user logged in again on the same browser: a new {@code auth_time}, the same lifetime. */
+    public void renew(long now) {
+        authTime = now;
+    }
+
+    public void end(long now) {
+        if (endedAt == null) {
+            endedAt = now;
+        }
+    }
+
     /** Whether it still stands for this account (as it is now) at {@code now}. */
     public boolean validFor(User user, long now) {
         return endedAt == null && now < expiresAt && user != null && userId.equals(user.id()) && !user.disabled()
