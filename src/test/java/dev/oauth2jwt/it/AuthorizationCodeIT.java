@@ -87,6 +87,9 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals(List.of("public"), TokenServiceIT.strings(metadata.getJsonArray("subject_types_supported")));
         assertTrue(TokenServiceIT.strings(metadata.getJsonArray("scopes_supported")).containsAll(List.of("openid", "profile", "email")));
         assertTrue(TokenServiceIT.strings(metadata.getJsonArray("grant_types_supported")).contains("authorization_code"));
+        assertEquals(List.of("query"), TokenServiceIT.strings(metadata.getJsonArray("response_modes_supported")));
+        assertFalse(metadata.getBoolean("request_parameter_supported"));
+        assertFalse(metadata.getBoolean("request_uri_parameter_supported"), "Discovery's default is true: it must say false");
     }
 
     // --- the flow ---------------------------------------------------------------------------------------
@@ -323,6 +326,27 @@ class AuthorizationCodeIT extends ServerTestBase {
             assertEquals("s", back.get("state"));
             assertFalse(back.containsKey("code"));
         }
+    }
+
+    @Test
+    void requestObjectsRegistrationAndOtherResponseModesAreRefusedByNameNeverIgnored() {
+        TestClient spa = publicClient();
+        String query = authorize(spa.id(), APP, "openid", "n", "s", BrowserSession.verifier());
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("&request=eyJhbGciOiJub25lIn0.eyJzY29wZSI6Im9wZW5pZCJ9.", "request_not_supported");
+        expected.put("&request_uri=" + enc("https://app.example.test/request.jwt"), "request_uri_not_supported");
+        expected.put("&registration=" + enc("{\"logo_uri\":\"https://app.example.test/logo.png\"}"), "registration_not_supported");
+        expected.put("&response_mode=fragment", "invalid_request");
+        expected.put("&response_mode=form_post", "invalid_request");
+        expected.forEach((extra, error) -> {
+            Api.Answer answer = new BrowserSession(api).get("/authorize?" + query + extra);
+            assertEquals(302, answer.status(), extra + " -> " + answer);
+            Map<String, String> back = BrowserSession.query(answer.header("location"));
+            assertEquals(error, back.get("error"), extra);
+            assertEquals("s", back.get("state"));
+            assertTrue(answer.header("location").startsWith(APP + "?"), "in the query, as registered: " + answer.header("location"));
+        });
+        assertEquals(200, new BrowserSession(api).get("/authorize?" + query + "&response_mode=query").status(), "the login page");
     }
 
     @Test

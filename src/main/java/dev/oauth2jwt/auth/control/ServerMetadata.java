@@ -55,6 +55,9 @@ public class ServerMetadata {
                 .add("code_challenge_methods_supported", array(List.of("S256")))
                 .add("prompt_values_supported", array(List.of("none", "login")))
                 .add("authorization_response_iss_parameter_supported", true)
+                // OpenID Connect Discovery's default for request_uri is true: say no, as the endpoint does
+                .add("request_parameter_supported", false)
+                .add("request_uri_parameter_supported", false)
                 .add("subject_types_supported", array(List.of("public")))
                 .add("id_token_signing_alg_values_supported", array(List.of(keys.algorithm())))
                 .add("token_endpoint_auth_signing_alg_values_supported", array(List.of(keys.algorithm())))

@@ -70,6 +70,9 @@ public class Authorizations {
                 || !redirectAllowed(client, request.redirectUri(), ownOrigin)) {
             return new Check.ErrorPage("The address to return to (redirect_uri) is not registered for this application.");
         }
+        if (request.unsupported() != null) {
+            return new Check.ErrorRedirect(request.unsupported() + "_not_supported", request.unsupported() + " is not supported");
+        }
         if (!"code".equals(request.responseType())) {
             return new Check.ErrorRedirect("unsupported_response_type", "response_type must be code");
         }
@@ -87,6 +90,9 @@ public class Authorizations {
         }
         if (request.prompt() != null && !Set.of("none", "login").contains(request.prompt())) {
             return new Check.ErrorRedirect("invalid_request", "prompt must be none or login");
+        }
+        if (request.responseMode() != null && !"query".equals(request.responseMode())) {
+            return new Check.ErrorRedirect("invalid_request", "response_mode must be query");
         }
         if (request.maxAge() != null && !MAX_AGE.matcher(request.maxAge()).matches()) {
             return new Check.ErrorRedirect("invalid_request", "max_age must be a number of seconds");
