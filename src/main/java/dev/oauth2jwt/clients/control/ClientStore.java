@@ -24,6 +24,9 @@ public class ClientStore {
     Database database;
 
     @Inject
+    BrowserOrigins origins;
+
+    @Inject
     @ConfigProperty(name = "users.cache-millis")
     long cacheMillis;
 
@@ -57,13 +60,17 @@ public class ClientStore {
     /** Registers the client unless the id is taken; returns whether it was. */
     public boolean create(Client client) {
         recentReads.forget(client.clientId());
-        return database.inTransaction(em -> {
-            if (em.find(Client.class, client.clientId()) != null) {
-                return false;
-            }
-            em.persist(client);
-            return true;
-        });
+        try {
+            return database.inTransaction(em -> {
+                if (em.find(Client.class, client.clientId()) != null) {
+                    return false;
+                }
+                em.persist(client);
+                return true;
+            });
+        } finally {
+            origins.forget();
+        }
     }
 
     public Optional<Client> update(String clientId, Consumer<Client> change) {
@@ -75,6 +82,7 @@ public class ClientStore {
             });
         } finally {
             recentReads.forget(clientId);
+            origins.forget();
         }
     }
 
@@ -89,6 +97,7 @@ public class ClientStore {
             });
         } finally {
             recentReads.forget(clientId);
+            origins.forget();
         }
     }
 }

@@ -47,4 +47,23 @@ public final class RedirectUris {
         }
         return Optional.of("URL scheme should be https (http only for localhost, 127.0.0.1 or [::1])");
     }
+
+    /**
+     * The web origin of an http(s) URI as a browser sends it in {@code Origin} (RFC 6454: lower-case
+     * scheme and host, the port only when not the scheme's default); empty for other schemes.
+     */
+    public static Optional<String> webOrigin(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + (defaultPort ? "" : ":" + port));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
 }
