@@ -10,6 +10,7 @@ import dev.oauth2jwt.it.rp.RelyingPartyConfig;
 import dev.oauth2jwt.it.rp.WhoAmIServlet;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +27,26 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * Single sign-on with a relying party we did not write: Jakarta Security's own OpenID Connect
- * client ({@code @OpenIdAuthenticationMechanismDefinition}) in two applications on a Payara Micro
- * of their own, our server (RS256) on another, driven by Chromium as a person would: log in once
- * on our page, get into the second application without it, log out of both.
+ * Single sign-on with relying parties we did not write, driven by Chromium as a person would, our
+ * server (RS256) on a Payara Micro of its own: Jakarta Security's OpenID Connect client
+ * ({@code @OpenIdAuthenticationMechanismDefinition}) in two applications on another Payara Micro
+ * (log in once on our page, get into the second application without it, log out of both), and
+ * Spring Boot's {@code oauth2Login} in a third process (PKCE, its own ID token checks, SSO with the
+ * Jakarta Security applications, its RP-initiated logout), and a single-page app with oidc-client-ts
+ * on an origin of its own (PKCE, the token endpoint and the API through CORS).
  */
-class PayaraOpenIdConnectBrowserIT {
+class OpenIdConnectBrowserIT {
 
     static final int ACCESS_TOKEN_MINUTES = 1;
 
     static PayaraMicroProcess provider;
     static PayaraMicroProcess applications;
+    static SpringBootProcess spring;
+    static StaticSite spa;
+    static String spaUrl;
     static String providerUrl;
     static String applicationsUrl;
+    static String springUrl;
 
     Chromium chromium;
 
@@ -48,7 +56,7 @@ class PayaraOpenIdConnectBrowserIT {
         int applicationsPort = PayaraMicroProcess.freePort();
         providerUrl = "http://127.0.0.1:" + providerPort;
         applicationsUrl = "http://127.0.0.1:" + applicationsPort;
-        Path users = Path.of(PayaraOpenIdConnectBrowserIT.class.getResource("/it-users.json").toURI());
+        Path users = Path.of(OpenIdConnectBrowserIT.class.getResource("/it-users.json").toURI());
         provider = PayaraMicroProcess.start("oidc-provider", providerPort, Map.of(
                 "JWT_ALGORITHM", "RS256",
                 "JWT_ISSUER", providerUrl,
@@ -60,17 +68,45 @@ class PayaraOpenIdConnectBrowserIT {
         // the second refreshes its tokens at every request after the first few seconds: a logout elsewhere shows at once
         Path app2 = relyingParty(service, admin, "app2", ACCESS_TOKEN_MINUTES * 60_000 - 3_000);
         applications = PayaraMicroProcess.startApplications("oidc-relying-parties", applicationsPort, List.of(app1, app2));
+
+        int springPort = PayaraMicroProcess.freePort();
+        springUrl = "http://127.0.0.1:" + springPort;
+        // as docs/single-sign-on.md registers it: Spring sends PKCE, so the default require_pkce holds
+        JsonObject springClient = register(service, admin, "spring", springUrl + "/login/oauth2/code/oauth2-jwt", springUrl + "/bye",
+                true);
+        spring = SpringBootProcess.start("spring-relying-party", springPort, List.of("--rp.provider=" + providerUrl,
+                "--rp.client-id=spring", "--rp.client-secret=" + springClient.getString("client_secret")));
+
+        int spaPort = PayaraMicroProcess.freePort();
+        spaUrl = "http://127.0.0.1:" + spaPort;
+        Api.Answer spaClient = service.postJson("/clients", "{\"client_id\":\"spa\",\"client_type\":\"public\",\"scopes\":[\"me\"],"
+                + "\"redirect_uris\":[\"" + spaUrl + "/\"],\"post_logout_redirect_uris\":[\"" + spaUrl + "/\"]}",
+                "Authorization", "Bearer " + admin);
+        assertEquals(201, spaClient.status(), spaClient::toString);
+        Path spaFiles = Path.of(System.getProperty("it.work", "target/it-work")).resolveSibling("spa-relying-party");
+        Path library = spaFiles.resolve("node_modules/oidc-client-ts/dist/browser/oidc-client-ts.min.js");
+        if (!Files.isRegularFile(library)) {
+            throw new AssertionError(library + " is missing: the build installs it (npm ci) before the integration tests");
+        }
+        spa = StaticSite.serve(spaPort, Map.of("index.html", spaFiles.resolve("index.html"), "app.js", spaFiles.resolve("app.js"),
+                "oidc-client-ts.min.js", library), "const config = { authority: \"" + providerUrl + "\", clientId: \"spa\" };\n");
+    }
+
+    /** Registers a confidential client for these addresses: its registration, with the secret. */
+    static JsonObject register(Api service, String adminToken, String name, String redirectUri, String loggedOutUri,
+            boolean requirePkce) {
+        Api.Answer registered = service.postJson("/clients", "{\"client_id\":\"" + name + "\",\"scopes\":[\"me\"],"
+                + "\"redirect_uris\":[\"" + redirectUri + "\"],\"post_logout_redirect_uris\":[\"" + loggedOutUri + "\"],"
+                + "\"require_pkce\":" + requirePkce + "}", "Authorization", "Bearer " + adminToken);
+        assertEquals(201, registered.status(), registered::toString);
+        return registered.json().asJsonObject();
     }
 
     /** Registers the application as a confidential client and builds its WAR, named after it. */
     static Path relyingParty(Api service, String adminToken, String name, int tokenMinValidityMillis) throws IOException {
         String base = applicationsUrl + "/" + name;
-        Api.Answer registered = service.postJson("/clients", "{\"client_id\":\"" + name + "\",\"scopes\":[\"me\"],"
-                + "\"redirect_uris\":[\"" + base + "/callback\"],\"post_logout_redirect_uris\":[\"" + base + "/bye\"],"
-                // Jakarta Security's client sends no PKCE: it is held to its nonce, which it always sends
-                + "\"require_pkce\":false}", "Authorization", "Bearer " + adminToken);
-        assertEquals(201, registered.status(), registered::toString);
-        JsonObject client = registered.json().asJsonObject();
+        // Jakarta Security's client sends no PKCE: it is held to its nonce, which it always sends
+        JsonObject client = register(service, adminToken, name, base + "/callback", base + "/bye", false);
         String properties = String.join("\n",
                 "provider=" + providerUrl,
                 "client-id=" + name,
@@ -88,6 +124,12 @@ class PayaraOpenIdConnectBrowserIT {
 
     @AfterAll
     static void stopServers() throws InterruptedException {
+        if (spa != null) {
+            spa.close();
+        }
+        if (spring != null) {
+            spring.stop();
+        }
         if (applications != null) {
             applications.stop();
         }
@@ -150,6 +192,64 @@ class PayaraOpenIdConnectBrowserIT {
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\nprovider log:\n" + tail(provider.log()) + "\napplications log:\n"
                     + tail(applications.log()), e);
+        }
+    }
+
+    @Test
+    void springBootsOauth2LoginLogsInWithPkceSharesTheBrowserLoginAndLogsOut() throws Exception {
+        try {
+            chromium.browser.get(springUrl + "/whoami");
+            chromium.type(By.id("username"), "johndoe");
+            String authorize = chromium.browser.getCurrentUrl();
+            assertTrue(authorize.startsWith(providerUrl + "/authorize?"), authorize);
+            assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("code_challenge=")
+                    && authorize.contains("nonce="), "Spring sends PKCE and a nonce: " + authorize);
+            chromium.type(By.id("password"), "secret");
+            chromium.click(By.cssSelector("button[type=submit]"));
+            assertEquals("johndoe", chromium.textOf(By.id("caller")), "Spring took the caller from our ID token, checked its own way");
+            assertEquals("johndoe@example.com", chromium.textOf(By.id("email")));
+            chromium.keepScreenshot("oidc-spring.png");
+            chromium.requestsSent();
+
+            chromium.browser.get(applicationsUrl + "/app1/whoami");
+            assertEquals("johndoe", chromium.textOf(By.id("caller")), "a Jakarta Security app: logged in by the same browser login");
+            assertTrue(chromium.requestsSent().stream().noneMatch(request -> request.startsWith("POST " + providerUrl)), "no login form");
+
+            chromium.browser.get(springUrl + "/whoami");
+            chromium.click(By.id("logout"));
+            assertEquals("logged out", chromium.textOf(By.id("bye")));
+            List<String> requests = chromium.requestsSent();
+            assertTrue(requests.stream().anyMatch(request -> request.startsWith("GET " + providerUrl + "/logout?")
+                    && request.contains("id_token_hint=")), "Spring's RP-initiated logout, with its ID token: " + requests);
+
+            chromium.browser.get(springUrl + "/whoami");
+            chromium.textOf(By.id("username"));
+            assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), "a login again: the browser login is over");
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\nprovider log:\n" + tail(provider.log()) + "\nSpring log:\n"
+                    + tail(spring.log()), e);
+        }
+    }
+
+    @Test
+    void aSinglePageAppWithOidcClientTsLogsInAndCallsTheApiFromItsOwnOrigin() throws Exception {
+        try {
+            chromium.browser.get(spaUrl + "/");
+            chromium.click(By.id("login"));
+            chromium.type(By.id("username"), "johndoe");
+            String authorize = chromium.browser.getCurrentUrl();
+            assertTrue(authorize.startsWith(providerUrl + "/authorize?") && authorize.contains("code_challenge_method=S256"), authorize);
+            chromium.type(By.id("password"), "secret");
+            chromium.click(By.cssSelector("button[type=submit]"));
+            assertEquals("johndoe", chromium.textOf(By.id("caller")), "the app read our ID token");
+            // an Authorization header from another origin: the browser asked first (a preflight), and was let
+            assertEquals("200 johndoe", chromium.textOf(By.id("me")), "GET /users/me/ from the app's origin, with its token");
+            chromium.keepScreenshot("oidc-spa.png");
+            List<String> requests = chromium.requestsSent();
+            assertTrue(requests.stream().anyMatch(request -> request.startsWith("POST " + providerUrl + "/token")), requests::toString);
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\nthe page: " + chromium.browser.getCurrentUrl() + "\n"
+                    + chromium.browser.getPageSource() + "\nprovider log:\n" + tail(provider.log()), e);
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.oauth2jwt.rp.spring;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A Spring Boot application logging its users in with {@code oauth2Login} at our server, and out
+ * with Spring's OpenID Connect RP-initiated logout: nothing of ours in it.
+ */
+@SpringBootApplication
+@RestController
+public class SpringRelyingParty {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SpringRelyingParty.class, args);
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(clients);
+        logout.setPostLogoutRedirectUri("{baseUrl}/bye");
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/bye").permitAll().anyRequest().authenticated())
+                .oauth2Login(Customizer.withDefaults())
+                .logout(out -> out.logoutSuccessHandler(logout));
+        return http.build();
+    }
+
+    /** Who Spring says the caller is, from our ID token, and Spring's own logout form. */
+    @GetMapping(value = "/whoami", produces = MediaType.TEXT_HTML_VALUE)
+    String whoAmI(@AuthenticationPrincipal OidcUser user, CsrfToken csrf) {
+        return "<!DOCTYPE html><html><head><title>Spring relying party</title></head><body>"
+                + "<p id=\"caller\">" + HtmlUtils.htmlEscape(user.getName()) + "</p>"
+                + "<p id=\"email\">" + HtmlUtils.htmlEscape(String.valueOf(user.getEmail())) + "</p>"
+                + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"" + csrf.getParameterName()
+                + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken()) + "\"><button id=\"logout\">Log out</button></form>"
+                + "</body></html>";
+    }
+
+    @GetMapping(value = "/bye", produces = MediaType.TEXT_HTML_VALUE)
+    String bye() {
+        return "<!DOCTYPE html><html><head><title>Spring relying party</title></head><body><p id=\"bye\">logged out</p></body></html>";
+    }
+}
