@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -153,7 +154,7 @@ class OpenIdConnectBrowserIT {
 
     @Test
     void logInOnceUseTwoApplicationsLogOutOfBoth() throws Exception {
-        try {
+        withLogs(() -> "provider log:\n" + tail(provider.log()) + "\napplications log:\n" + tail(applications.log()), () -> {
             chromium.browser.get(applicationsUrl + "/app1/whoami");
             chromium.type(By.id("username"), "johndoe");
             assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), chromium.browser.getCurrentUrl());
@@ -189,15 +190,12 @@ class OpenIdConnectBrowserIT {
             chromium.browser.get(applicationsUrl + "/app2/whoami");
             chromium.textOf(By.id("username"));
             assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), "app2 asks for a login again");
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\nprovider log:\n" + tail(provider.log()) + "\napplications log:\n"
-                    + tail(applications.log()), e);
-        }
+        });
     }
 
     @Test
     void springBootsOauth2LoginLogsInWithPkceSharesTheBrowserLoginAndLogsOut() throws Exception {
-        try {
+        withLogs(() -> "provider log:\n" + tail(provider.log()) + "\nSpring log:\n" + tail(spring.log()), () -> {
             chromium.browser.get(springUrl + "/whoami");
             chromium.type(By.id("username"), "johndoe");
             String authorize = chromium.browser.getCurrentUrl();
@@ -225,15 +223,13 @@ class OpenIdConnectBrowserIT {
             chromium.browser.get(springUrl + "/whoami");
             chromium.textOf(By.id("username"));
             assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), "a login again: the browser login is over");
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\nprovider log:\n" + tail(provider.log()) + "\nSpring log:\n"
-                    + tail(spring.log()), e);
-        }
+        });
     }
 
     @Test
     void aSinglePageAppWithOidcClientTsLogsInAndCallsTheApiFromItsOwnOrigin() throws Exception {
-        try {
+        withLogs(() -> "the page: " + chromium.browser.getCurrentUrl() + "\n" + chromium.browser.getPageSource()
+                + "\nprovider log:\n" + tail(provider.log()), () -> {
             chromium.browser.get(spaUrl + "/");
             chromium.click(By.id("login"));
             chromium.type(By.id("username"), "johndoe");
@@ -247,9 +243,19 @@ class OpenIdConnectBrowserIT {
             chromium.keepScreenshot("oidc-spa.png");
             List<String> requests = chromium.requestsSent();
             assertTrue(requests.stream().anyMatch(request -> request.startsWith("POST " + providerUrl + "/token")), requests::toString);
+        });
+    }
+
+    /** Steps in the browser; a failure says what the servers logged meanwhile. */
+    interface BrowserSteps {
+        void run() throws Exception;
+    }
+
+    private static void withLogs(Supplier<String> logs, BrowserSteps steps) throws Exception {
+        try {
+            steps.run();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\nthe page: " + chromium.browser.getCurrentUrl() + "\n"
-                    + chromium.browser.getPageSource() + "\nprovider log:\n" + tail(provider.log()), e);
+            throw new AssertionError(e.getMessage() + "\n" + logs.get(), e);
         }
     }
 

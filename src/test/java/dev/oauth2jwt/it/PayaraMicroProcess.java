@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -68,23 +67,14 @@ record PayaraMicroProcess(Process process, Path logFile, Path databasePath, int 
     }
 
     void awaitReady() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            if (log().contains("ready in")) {
-                return;
-            }
-            Thread.sleep(250);
+        if (!ServerProcesses.awaitLine(process, logFile, "ready in", Duration.ofMinutes(3))) {
+            stop();
+            throw new AssertionError("Payara Micro did not come up:\n" + log());
         }
-        stop();
-        throw new AssertionError("Payara Micro did not come up:\n" + log());
     }
 
     String log() {
-        try {
-            return Files.readString(logFile);
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return ServerProcesses.read(logFile);
     }
 
     int postLogin() throws Exception {
@@ -96,13 +86,7 @@ record PayaraMicroProcess(Process process, Path logFile, Path databasePath, int 
     }
 
     void stop() throws InterruptedException {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        ServerProcesses.stop(process, 60);
     }
 
     static int freePort() throws IOException {

@@ -3,7 +3,6 @@ package dev.oauth2jwt.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,29 +25,18 @@ record SpringBootProcess(Process process, Path logFile) {
         command.addAll(arguments);
         SpringBootProcess spring = new SpringBootProcess(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start(), log);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline) && spring.process.isAlive()) {
-            if (spring.log().contains("Started SpringRelyingParty")) {
-                return spring;
-            }
-            Thread.sleep(250);
+        if (!ServerProcesses.awaitLine(spring.process, log, "Started SpringRelyingParty", Duration.ofMinutes(2))) {
+            spring.stop();
+            throw new AssertionError("the Spring Boot relying party did not come up:\n" + spring.log());
         }
-        spring.stop();
-        throw new AssertionError("the Spring Boot relying party did not come up:\n" + spring.log());
+        return spring;
     }
 
     String log() {
-        try {
-            return Files.readString(logFile);
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
+        return ServerProcesses.read(logFile);
     }
 
     void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        ServerProcesses.stop(process, 30);
     }
 }

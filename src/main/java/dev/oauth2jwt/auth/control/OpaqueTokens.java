@@ -24,6 +24,12 @@ public final class OpaqueTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
+    /** Whether a value could be one made here (43 base64url characters): anything else is not looked up. */
+    public static boolean wellFormed(String value) {
+        return value != null && value.length() == 43 && value.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9' || c == '-' || c == '_');
+    }
+
     /** Hex SHA-256, the form stored. */
     public static String sha256(String value) {
         try {

@@ -1,8 +1,6 @@
 package dev.oauth2jwt.clients.control;
 
-import dev.oauth2jwt.caching.ExpiringCache;
 import dev.oauth2jwt.clients.entity.RedirectUris;
-import dev.oauth2jwt.persistence.control.Database;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -10,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,28 +15,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The web origins whose scripts may call the API, the token endpoint and userinfo (CORS): those of
  * the registered clients' redirect URIs (a single-page app's own origin, as Keycloak's "web origins
- * +" derives them), and {@code CORS_ORIGINS} for other browser apps that only call the API. Read
- * at most once per {@code USERS_CACHE_MILLIS} whatever the requests' origins, forgotten at once when
- * this instance changes a client.
+ * +" derives them; {@link ClientStore#webOrigins}), and {@code CORS_ORIGINS} for other browser apps
+ * that only call the API.
  */
 @ApplicationScoped
 public class BrowserOrigins {
 
-    private static final String ALL = "all";
-
     @Inject
-    Database database;
+    ClientStore clients;
 
     @Inject
     @ConfigProperty(name = "cors.origins")
     Optional<String> configured = Optional.empty();
 
-    @Inject
-    @ConfigProperty(name = "users.cache-millis")
-    long cacheMillis;
-
     private Set<String> fromConfiguration;
-    private ExpiringCache<String, Set<String>> ofClients;
 
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
         // observing start-up instantiates the bean, so a bad CORS_ORIGINS stops the deployment
@@ -48,36 +37,22 @@ public class BrowserOrigins {
     @PostConstruct
     void init() {
         fromConfiguration = parse(configured);
-        ofClients = ExpiringCache.keepingFor(cacheMillis, 1, System::nanoTime);
     }
 
     /** Whether scripts of this origin (an {@code Origin} header's value) may read our answers. */
     public boolean allowed(String origin) {
-        if (origin == null || fromConfiguration.contains(origin)) {
-            return origin != null;
+        if (origin == null) {
+            return false;
+        }
+        if (fromConfiguration.contains(origin)) {
+            return true;
         }
         try {
-            return ofClients.get(ALL, key -> load()).contains(origin);
+            return clients.webOrigins().contains(origin);
         } catch (RuntimeException databaseDown) {
             // the request itself goes on and answers its 503; only its CORS headers are missing
             return false;
         }
-    }
-
-    /** A client was registered, changed or removed here: its origins count at once. */
-    public void forget() {
-        ofClients.forget(ALL);
-    }
-
-    private Set<String> load() {
-        List<String> lists = database.read(em -> em.createQuery("SELECT c.redirectUris FROM Client c", String.class).getResultList());
-        Set<String> origins = new HashSet<>();
-        for (String list : lists) {
-            for (String uri : list.split(" ")) {
-                RedirectUris.webOrigin(uri).ifPresent(origins::add);
-            }
-        }
-        return Set.copyOf(origins);
     }
 
     /** CORS_ORIGINS: comma separated origins, each exactly as a browser sends it (no path, no slash). */

@@ -2,39 +2,44 @@ package dev.oauth2jwt.clients.control;
 
 import dev.oauth2jwt.caching.ExpiringCache;
 import dev.oauth2jwt.clients.entity.Client;
+import dev.oauth2jwt.clients.entity.RedirectUris;
 import dev.oauth2jwt.persistence.control.Database;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The registered clients, in the database. The token check reads them through the same short
- * cache as the users ({@code USERS_CACHE_MILLIS}), forgotten here as soon as this instance changes one.
+ * The registered clients, in the database. The token check and CORS read them through the same
+ * short cache as the users ({@code USERS_CACHE_MILLIS}), forgotten here as soon as this instance
+ * changes one.
  */
 @ApplicationScoped
 public class ClientStore {
 
     static final int CACHE_SIZE = 10_000;
+    private static final String ALL_ORIGINS = "all";
 
     @Inject
     Database database;
-
-    @Inject
-    BrowserOrigins origins;
 
     @Inject
     @ConfigProperty(name = "users.cache-millis")
     long cacheMillis;
 
     private ExpiringCache<String, Optional<Client>> recentReads;
+    private ExpiringCache<String, Set<String>> recentOrigins;
 
     @PostConstruct
     void init() {
         recentReads = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, System::nanoTime);
+        recentOrigins = ExpiringCache.keepingFor(cacheMillis, 1, System::nanoTime);
     }
 
     public Optional<Client> find(String clientId) {
@@ -44,6 +49,18 @@ public class ClientStore {
     /** The client as the token check needs it: read at most {@code USERS_CACHE_MILLIS} ago; never change it. */
     public Optional<Client> findForTokenCheck(String clientId) {
         return recentReads.get(clientId, this::find);
+    }
+
+    /**
+     * The web origins of every client's redirect URIs (CORS), read at most once per
+     * {@code USERS_CACHE_MILLIS} whatever origins are asked about, at once after a change made here.
+     */
+    public Set<String> webOrigins() {
+        return recentOrigins.get(ALL_ORIGINS, all -> database.read(em -> em.createQuery("SELECT c.redirectUris FROM Client c",
+                String.class).getResultList().stream()
+                .flatMap(uris -> Arrays.stream(uris.split(" ")))
+                .flatMap(uri -> RedirectUris.webOrigin(uri).stream())
+                .collect(Collectors.toUnmodifiableSet())));
     }
 
     public List<Client> page(int offset, int limit) {
@@ -69,7 +86,7 @@ public class ClientStore {
                 return true;
             });
         } finally {
-            origins.forget();
+            recentOrigins.forget(ALL_ORIGINS);
         }
     }
 
@@ -82,7 +99,7 @@ public class ClientStore {
             });
         } finally {
             recentReads.forget(clientId);
-            origins.forget();
+            recentOrigins.forget(ALL_ORIGINS);
         }
     }
 
@@ -97,7 +114,7 @@ public class ClientStore {
             });
         } finally {
             recentReads.forget(clientId);
-            origins.forget();
+            recentOrigins.forget(ALL_ORIGINS);
         }
     }
 }

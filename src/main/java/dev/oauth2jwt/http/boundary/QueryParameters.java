@@ -5,12 +5,15 @@ import dev.oauth2jwt.errors.entity.FieldError;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Query parameters as FastAPI validates {@code Query(ge=.., le=..)}: 422 in pydantic's wording. */
+/**
+ * Query parameters as FastAPI validates {@code Query(ge=.., le=..)}: 422 in pydantic's wording; and
+ * the single-valued parameters and form fields of the browser endpoints (authorize, logout).
+ */
 public final class QueryParameters {
 
     /** The offset and limit of a page: {@code offset} from 0, {@code limit} 1 to {@code maxLimit}. */

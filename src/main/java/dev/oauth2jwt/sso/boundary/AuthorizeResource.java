@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sso.boundary;
 
+import dev.oauth2jwt.auth.control.OpaqueTokens;
 import dev.oauth2jwt.auth.control.PasswordLogin;
 import dev.oauth2jwt.auth.control.PasswordLogin.SignIn;
 import dev.oauth2jwt.http.boundary.LateAnswers;
@@ -12,7 +13,6 @@ import dev.oauth2jwt.sso.control.SsoSessions;
 import dev.oauth2jwt.sso.entity.AuthorizationRequest;
 import dev.oauth2jwt.sso.entity.BrowserLogin;
 import dev.oauth2jwt.users.control.ServerBusyException;
-import dev.oauth2jwt.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -216,12 +216,12 @@ public class AuthorizeResource {
     private Response loginPage(int status, AuthorizationRequest authorization, UriInfo uri, HttpHeaders headers,
             HttpServletRequest request, String error, String username) {
         String csrf = BrowserCookies.value(headers, BrowserCookies.CSRF);
-        if (!BrowserCookies.wellFormed(csrf)) {
+        if (!OpaqueTokens.wellFormed(csrf)) {
             csrf = BrowserCookies.random();
         }
         Map<String, String> carried = authorization.forLoginPage().parameters();
-        String hint = authorization.loginHint();
-        String prefilled = username != null || error != null || hint == null || !hint.matches(User.USERNAME_PATTERN) ? username : hint;
+        // a page shown again keeps what the user typed; a fresh one offers the client's hint
+        String prefilled = username != null || error != null ? username : authorization.usernameHint();
         return Response.fromResponse(Pages.login(status, authorization.clientId(), carried, csrf, error, prefilled))
                 .header(HttpHeaders.SET_COOKIE, BrowserCookies.csrf(csrf, request.getContextPath(),
                         BrowserCookies.secure(uri.getBaseUri(), issuer)))

@@ -52,11 +52,6 @@ final class BrowserCookies {
         return OpaqueTokens.generate();
     }
 
-    /** Whether a value could be one we made (43 base64url characters). */
-    static boolean wellFormed(String value) {
-        return value != null && value.matches("[A-Za-z0-9_-]{43}");
-    }
-
     private static String path(String contextPath) {
         return contextPath == null || contextPath.isEmpty() ? "/" : contextPath + "/";
     }

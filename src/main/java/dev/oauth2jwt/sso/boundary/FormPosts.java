@@ -18,7 +18,7 @@ final class FormPosts {
      */
     static boolean loginFormHolds(String token, HttpHeaders headers) {
         String cookie = BrowserCookies.value(headers, BrowserCookies.CSRF);
-        return BrowserCookies.wellFormed(cookie) && equal(cookie, token) && fromThisSite(headers);
+        return OpaqueTokens.wellFormed(cookie) && equal(cookie, token) && fromThisSite(headers);
     }
 
     /**

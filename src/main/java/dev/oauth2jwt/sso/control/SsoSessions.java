@@ -70,7 +70,7 @@ public class SsoSessions {
      */
     public Optional<Started> start(User user, String browsersCookie) {
         long now = clock.millis();
-        String previous = wellFormedCookie(browsersCookie) ? OpaqueTokens.sha256(browsersCookie) : null;
+        String previous = OpaqueTokens.wellFormed(browsersCookie) ? OpaqueTokens.sha256(browsersCookie) : null;
         Optional<Started> started = database.inTransaction(em -> {
             User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
             if (current == null || !current.securityStamp().equals(user.securityStamp())) {
@@ -97,7 +97,7 @@ public class SsoSessions {
 
     /** The browser login the cookie names, if it still stands. */
     public Optional<BrowserLogin> find(String cookieValue) {
-        if (!wellFormedCookie(cookieValue)) {
+        if (!OpaqueTokens.wellFormed(cookieValue)) {
             return Optional.empty();
         }
         long now = clock.millis();
@@ -114,7 +114,7 @@ public class SsoSessions {
 
     /** Ends the browser login the cookie names, and every token a code of it produced; nothing if unknown. */
     public void end(String cookieValue) {
-        if (!wellFormedCookie(cookieValue)) {
+        if (!OpaqueTokens.wellFormed(cookieValue)) {
             return;
         }
         String id = OpaqueTokens.sha256(cookieValue);
@@ -124,10 +124,6 @@ public class SsoSessions {
                 .setParameter("id", id)
                 .executeUpdate());
         refreshTokens.revokeBrowserLogin(id);
-    }
-
-    private static boolean wellFormedCookie(String cookieValue) {
-        return cookieValue != null && !cookieValue.isEmpty() && cookieValue.length() <= 64;
     }
 
     /** Forgets browser logins a day after they expired or ended, at the housekeeping's round. */

@@ -1,5 +1,7 @@
 package dev.oauth2jwt.sso.entity;
 
+import dev.oauth2jwt.users.entity.User;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ public record AuthorizationRequest(String responseType, String clientId, String 
         return new AuthorizationRequest(values.get("response_type"), values.get("client_id"), values.get("redirect_uri"),
                 values.get("scope"), values.get("state"), values.get("nonce"), values.get("code_challenge"),
                 values.get("code_challenge_method"), values.get("prompt"), values.get("max_age"), values.get("login_hint"),
-                values.get("response_mode"), java.util.Arrays.stream(UNSUPPORTED).filter(values::containsKey).findFirst().orElse(null));
+                values.get("response_mode"), Arrays.stream(UNSUPPORTED).filter(values::containsKey).findFirst().orElse(null));
     }
 
     /** The parameters given, by name, for the login form to send back. */
@@ -47,6 +49,11 @@ public record AuthorizationRequest(String responseType, String clientId, String 
     public AuthorizationRequest forLoginPage() {
         return new AuthorizationRequest(responseType, clientId, redirectUri, scope, state, nonce, codeChallenge,
                 codeChallengeMethod, null, null, loginHint, responseMode, unsupported);
+    }
+
+    /** {@code login_hint} when it could be a username, for the login page to offer; nothing else is shown. */
+    public String usernameHint() {
+        return loginHint != null && loginHint.matches(User.USERNAME_PATTERN) ? loginHint : null;
     }
 
     /** {@code max_age} in milliseconds, if asked for (checked to be a number of seconds first). */

@@ -26,12 +26,14 @@ class BrowserOriginsTest {
     @BeforeEach
     void start() {
         database = TestDatabases.freshH2();
-        origins = originsConfigured(Optional.of("https://reports.example.com, http://localhost:3000"));
         ClientStore store = new ClientStore();
         store.database = database;
         store.cacheMillis = 60_000;
-        store.origins = origins;
         store.init();
+        origins = new BrowserOrigins();
+        origins.clients = store;
+        origins.configured = Optional.of("https://reports.example.com, http://localhost:3000");
+        origins.init();
         admin = new ClientAdmin();
         admin.store = store;
     }
@@ -39,15 +41,6 @@ class BrowserOriginsTest {
     @AfterEach
     void stop() {
         TestDatabases.stop(database);
-    }
-
-    BrowserOrigins originsConfigured(Optional<String> setting) {
-        BrowserOrigins made = new BrowserOrigins();
-        made.database = database;
-        made.configured = setting;
-        made.cacheMillis = 60_000;
-        made.init();
-        return made;
     }
 
     @Test

@@ -30,10 +30,6 @@ class ClientAdminTest {
         store = new ClientStore();
         store.database = database;
         store.cacheMillis = 1000;
-        store.origins = new BrowserOrigins();
-        store.origins.database = database;
-        store.origins.cacheMillis = 1000;
-        store.origins.init();
         store.init();
         admin = new ClientAdmin();
         admin.store = store;
