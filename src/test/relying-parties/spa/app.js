@@ -8,7 +8,9 @@ const users = new oidc.UserManager({
 async function afterLogin() {
   const user = await users.signinRedirectCallback();
   history.replaceState({}, "", "/");
-  document.getElementById("caller").textContent = user.profile.sub;
+  // sub is the account's stable identifier (keep data by it); the name people know is preferred_username
+  document.getElementById("caller").textContent = user.profile.preferred_username;
+  document.getElementById("subject").textContent = user.profile.sub;
   const me = await fetch(config.authority + "/users/me/", { headers: { Authorization: "Bearer " + user.access_token } });
   document.getElementById("me").textContent = me.status + " " + (await me.json()).username;
 }

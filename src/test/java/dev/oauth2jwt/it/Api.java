@@ -63,6 +63,12 @@ public final class Api {
         return post(path, body.getBytes(StandardCharsets.UTF_8), all.toArray(String[]::new));
     }
 
+    /** A body of unknown length (chunked), as a client streaming it sends it. */
+    public Answer postChunked(String path, byte[] body, String... headers) {
+        return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body))).build());
+    }
+
     public Answer post(String path, byte[] body, String... headers) {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }

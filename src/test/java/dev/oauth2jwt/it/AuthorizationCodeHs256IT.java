@@ -63,4 +63,25 @@ class AuthorizationCodeHs256IT extends ServerTestBase {
             assertNull(refused.header("location"));
         }
     }
+
+    @Test
+    void behindATlsTerminatingProxyTheCookiesAreSecureAndHostOnly() {
+        String docs = api.uri("/docs/oauth2-redirect").toString();
+        String query = AuthorizationCodeIT.authorize("swagger-ui", docs, "me", "n", "s", BrowserSession.verifier());
+
+        Api.Answer plain = new BrowserSession(api).get("/authorize?" + query);
+        String plainCookie = plain.header("set-cookie");
+        assertTrue(plainCookie.startsWith("oauth2jwt_csrf=") && !plainCookie.contains("Secure"), "plain http: " + plainCookie);
+
+        BrowserSession browser = new BrowserSession(api);
+        Api.Answer page = browser.get("/authorize?" + query, "X-Forwarded-Proto", "https");
+        String csrf = page.header("set-cookie");
+        assertTrue(csrf.startsWith("__Host-oauth2jwt_csrf=") && csrf.contains("; Secure") && csrf.contains("; Path=/;"),
+                "the trusted proxy (HTTP_TRUSTED_PROXIES) says the browser came over https: " + csrf);
+        Api.Answer loggedIn = browser.postForm("/login", Api.form(BrowserSession.form(page.body(),
+                Map.of("username", "johndoe", "password", "secret"))), "X-Forwarded-Proto", "https");
+        assertEquals(303, loggedIn.status(), loggedIn::toString);
+        assertTrue(loggedIn.headers().get("set-cookie").stream().anyMatch(c -> c.startsWith("__Host-oauth2jwt_sso=")
+                && c.contains("; Secure")), loggedIn::toString);
+    }
 }

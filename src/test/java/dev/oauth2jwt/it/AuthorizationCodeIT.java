@@ -2,19 +2,13 @@ package dev.oauth2jwt.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.testing.Jws;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +31,8 @@ class AuthorizationCodeIT extends ServerTestBase {
     static final int CODE_SECONDS = 5;
     static final String APP_ORIGIN = "https://app.example.test";
     static final String CONFIGURED_ORIGIN = "https://reports.example.test";
+    /** The issuer is https: the browser login's cookie has a __Host- name (no neighbour can plant one). */
+    static final String SSO = "__Host-oauth2jwt_sso";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -113,10 +109,10 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals("DENY", page.header("x-frame-options"));
         assertTrue(page.header("set-cookie").contains("HttpOnly") && page.header("set-cookie").contains("SameSite=Strict"), page::toString);
 
-        Api.Answer loggedIn = browser.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+        Api.Answer loggedIn = browser.postForm("/login", Api.form(BrowserSession.form(page.body(),
                 Map.of("username", user, "password", "its-password"))));
         assertEquals(303, loggedIn.status(), loggedIn::toString);
-        String sso = loggedIn.headers().get("set-cookie").stream().filter(c -> c.startsWith("oauth2jwt_sso=")).findFirst().orElseThrow();
+        String sso = loggedIn.headers().get("set-cookie").stream().filter(c -> c.startsWith(SSO + "=")).findFirst().orElseThrow();
         assertTrue(sso.contains("HttpOnly") && sso.contains("SameSite=Lax") && sso.contains("Max-Age=36000"), sso);
         Map<String, String> back = BrowserSession.query(loggedIn.header("location"));
         assertTrue(loggedIn.header("location").startsWith(APP + "?"), loggedIn::toString);
@@ -136,7 +132,8 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertTrue(Jws.verifies(idToken, "RS256", publishedKey(header.getString("kid"))), "signed with a published key");
         JsonObject claims = part(idToken, 1);
         assertEquals(ISSUER, claims.getString("iss"));
-        assertEquals(user, claims.getString("sub"));
+        assertEquals(subjectOf(user), claims.getString("sub"), "the account's identifier, never reassigned");
+        assertEquals(user, claims.getString("preferred_username"));
         assertEquals(spa.id(), claims.getString("aud"));
         assertEquals(spa.id(), claims.getString("azp"));
         assertEquals("n-0S6_WzA2Mj", claims.getString("nonce"));
@@ -149,7 +146,7 @@ class AuthorizationCodeIT extends ServerTestBase {
         Api.Answer userinfo = api.get("/userinfo", "Authorization", "Bearer " + accessToken);
         assertEquals(200, userinfo.status(), userinfo::toString);
         JsonObject info = userinfo.json().asJsonObject();
-        assertEquals(user, info.getString("sub"));
+        assertEquals(subjectOf(user), info.getString("sub"));
         assertEquals(user, info.getString("preferred_username"));
         assertEquals("SSO User", info.getString("name"));
         assertEquals(user + "@example.com", info.getString("email"));
@@ -186,7 +183,7 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals("s2", back.get("state"));
         Api.Answer tokens = redeem(other.id(), null, back.get("code"), APP, verifier);
         assertEquals(200, tokens.status(), tokens::toString);
-        assertEquals(user, part(tokens.json().asJsonObject().getString("id_token"), 1).getString("sub"));
+        assertEquals(subjectOf(user), part(tokens.json().asJsonObject().getString("id_token"), 1).getString("sub"));
 
         Api.Answer forced = browser.get("/authorize?" + authorize(other.id(), APP, "openid", "n3", "s3", verifier) + "&prompt=login");
         assertEquals(200, forced.status(), "prompt=login: the login page although logged in");
@@ -199,16 +196,22 @@ class AuthorizationCodeIT extends ServerTestBase {
     }
 
     @Test
-    void aLoginAgainOnTheSameBrowserRenewsItsLoginSoThatALogoutStillEndsEveryApp() throws InterruptedException {
+    void aLoginAgainOnTheSameBrowserRenewsItsLoginUnderANewCookieSoThatALogoutStillEndsEveryApp() throws InterruptedException {
         TestClient app = confidentialClient(true);
         String user = user();
         BrowserSession browser = new BrowserSession(api);
         JsonObject first = logInAndRedeem(browser, app, user);
-        String cookie = browser.cookies.get("oauth2jwt_sso");
+        String cookie = browser.cookies.get(SSO);
         Thread.sleep(1_100);
 
         JsonObject second = logInAgain(browser, app, "&prompt=login", user);
-        assertEquals(cookie, browser.cookies.get("oauth2jwt_sso"), "the same browser login, renewed");
+        assertNotEquals(cookie, browser.cookies.get(SSO), "a new cookie at every login on the browser");
+        BrowserSession capturedBefore = new BrowserSession(api);
+        capturedBefore.cookies.put(SSO, cookie);
+        Api.Answer withTheOldCookie = capturedBefore.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s",
+                BrowserSession.verifier()) + "&prompt=none");
+        assertEquals("login_required", BrowserSession.query(withTheOldCookie.header("location")).get("error"),
+                "a cookie captured before does not inherit the fresh login: " + withTheOldCookie);
         assertTrue(part(second.getString("id_token"), 1).getJsonNumber("auth_time").longValue()
                 > part(first.getString("id_token"), 1).getJsonNumber("auth_time").longValue(), "auth_time is the new login's");
         assertEquals(200, me(first.getString("access_token")).status(), "the first app's login lives on");
@@ -225,12 +228,12 @@ class AuthorizationCodeIT extends ServerTestBase {
         TestClient app = confidentialClient(true);
         BrowserSession browser = new BrowserSession(api);
         JsonObject first = logInAndRedeem(browser, app, user());
-        String cookie = browser.cookies.get("oauth2jwt_sso");
+        String cookie = browser.cookies.get(SSO);
 
         String someoneElse = user();
         JsonObject second = logInAgain(browser, app, "&prompt=login", someoneElse);
-        assertEquals(someoneElse, part(second.getString("id_token"), 1).getString("sub"));
-        assertFalse(cookie.equals(browser.cookies.get("oauth2jwt_sso")), "a browser login of its own");
+        assertEquals(subjectOf(someoneElse), part(second.getString("id_token"), 1).getString("sub"));
+        assertFalse(cookie.equals(browser.cookies.get(SSO)), "a browser login of its own");
         assertEquals(401, Eventually.statusAfterChange(200, () -> me(first.getString("access_token")).status()),
                 "the previous user's browser login is over, and what it gave");
         assertEquals(400, refresh(app, first).status());
@@ -280,7 +283,7 @@ class AuthorizationCodeIT extends ServerTestBase {
         String verifier = BrowserSession.verifier();
         Api.Answer page = browser.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s", verifier) + extra);
         assertEquals(200, page.status(), "the login page: " + page);
-        Api.Answer loggedIn = browser.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+        Api.Answer loggedIn = browser.postForm("/login", Api.form(BrowserSession.form(page.body(),
                 Map.of("username", user, "password", "its-password"))));
         assertEquals(303, loggedIn.status(), loggedIn::toString);
         Api.Answer tokens = redeem(app.id(), app.secret(), BrowserSession.query(loggedIn.header("location")).get("code"), APP, verifier);
@@ -497,29 +500,29 @@ class AuthorizationCodeIT extends ServerTestBase {
         BrowserSession noCookie = new BrowserSession(api);
         Api.Answer page = noCookie.get("/authorize?" + query);
         noCookie.cookies.clear();
-        assertRefused(noCookie.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+        assertRefused(noCookie.postForm("/login", Api.form(BrowserSession.form(page.body(),
                 Map.of("username", user, "password", "its-password")))));
 
         BrowserSession wrongToken = new BrowserSession(api);
         page = wrongToken.get("/authorize?" + query);
-        assertRefused(wrongToken.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+        assertRefused(wrongToken.postForm("/login", Api.form(BrowserSession.form(page.body(),
                 Map.of("username", user, "password", "its-password", "csrf", BrowserSession.verifier())))));
 
         BrowserSession noField = new BrowserSession(api);
         page = noField.get("/authorize?" + query);
         Map<String, String> fields = BrowserSession.form(page.body(), Map.of("username", user, "password", "its-password"));
         fields.remove("csrf");
-        assertRefused(noField.postForm("/authorize", Api.form(fields)));
+        assertRefused(noField.postForm("/login", Api.form(fields)));
 
         BrowserSession foreign = new BrowserSession(api);
         page = foreign.get("/authorize?" + query);
-        assertRefused(foreign.postForm("/authorize", Api.form(BrowserSession.form(page.body(),
+        assertRefused(foreign.postForm("/login", Api.form(BrowserSession.form(page.body(),
                 Map.of("username", user, "password", "its-password"))), "Origin", "https://evil.example.test"));
     }
 
     @Test
     void aLoginPostWithoutAnyBodyIsRefusedNotAnError() {
-        Api.Answer answer = api.post("/authorize", new byte[0]);
+        Api.Answer answer = api.post("/login", new byte[0]);
 
         // Payara and TomEE hand the resource no form: the CSRF check's 403 page; WildFly's RESTEasy refuses first, 415 JSON
         assertTrue(answer.status() == 403 && answer.header("content-type").startsWith("text/html")
@@ -530,7 +533,7 @@ class AuthorizationCodeIT extends ServerTestBase {
     private static void assertRefused(Api.Answer answer) {
         assertEquals(403, answer.status(), answer::toString);
         assertNull(answer.header("location"));
-        assertTrue(answer.headers().getOrDefault("set-cookie", List.of()).stream().noneMatch(c -> c.startsWith("oauth2jwt_sso=")));
+        assertTrue(answer.headers().getOrDefault("set-cookie", List.of()).stream().noneMatch(c -> c.startsWith(SSO + "=")));
     }
 
     @Test
@@ -560,7 +563,7 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals(403, page.status(), page::toString);
         assertTrue(page.body().contains("This account is disabled."), page.body());
         assertNull(page.header("location"));
-        assertTrue(page.headers().getOrDefault("set-cookie", List.of()).stream().noneMatch(c -> c.startsWith("oauth2jwt_sso=")));
+        assertTrue(page.headers().getOrDefault("set-cookie", List.of()).stream().noneMatch(c -> c.startsWith(SSO + "=")));
     }
 
     @Test
@@ -591,7 +594,7 @@ class AuthorizationCodeIT extends ServerTestBase {
         String user = user();
         BrowserSession browser = new BrowserSession(api);
         JsonObject tokens = logInAndRedeem(browser, app, user);
-        String oldCookie = browser.cookies.get("oauth2jwt_sso");
+        String oldCookie = browser.cookies.get(SSO);
         String passwordGrantToken = api.login(user, "its-password");
 
         Api.Answer unregistered = browser.get("/logout?id_token_hint=" + tokens.getString("id_token")
@@ -603,7 +606,7 @@ class AuthorizationCodeIT extends ServerTestBase {
                 + "&post_logout_redirect_uri=" + enc(APP_LOGGED_OUT) + "&state=bye-1");
         assertEquals(302, logout.status(), logout::toString);
         assertEquals(APP_LOGGED_OUT + "?state=bye-1", logout.header("location"));
-        assertFalse(browser.cookies.containsKey("oauth2jwt_sso"), "the cookie is cleared");
+        assertFalse(browser.cookies.containsKey(SSO), "the cookie is cleared");
 
         assertEquals(401, Eventually.statusAfterChange(200, () -> me(tokens.getString("access_token")).status()));
         Api.Answer refresh = api.postForm("/token", "grant_type=refresh_token&refresh_token=" + tokens.getString("refresh_token"),
@@ -612,7 +615,7 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertEquals(200, me(passwordGrantToken).status(), "another login of the same user lives on");
 
         BrowserSession sameBrowserStillHoldingTheOldCookie = new BrowserSession(api);
-        sameBrowserStillHoldingTheOldCookie.cookies.put("oauth2jwt_sso", oldCookie);
+        sameBrowserStillHoldingTheOldCookie.cookies.put(SSO, oldCookie);
         assertEquals(200, sameBrowserStillHoldingTheOldCookie.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s",
                 BrowserSession.verifier()))
                 .status(), "the login page again: the browser login is over");
@@ -652,7 +655,7 @@ class AuthorizationCodeIT extends ServerTestBase {
         Api.Answer confirmed = browser.postForm("/logout/confirm", Api.form(form));
         assertEquals(303, confirmed.status(), confirmed::toString);
         assertEquals(APP_LOGGED_OUT + "?state=bye-2", confirmed.header("location"));
-        assertFalse(browser.cookies.containsKey("oauth2jwt_sso"), "the cookie is cleared");
+        assertFalse(browser.cookies.containsKey(SSO), "the cookie is cleared");
         assertEquals(401, Eventually.statusAfterChange(200, () -> me(tokens.getString("access_token")).status()));
         String verifier = BrowserSession.verifier();
         assertEquals(200, browser.get("/authorize?" + authorize(app.id(), APP, "openid", "n", "s", verifier)).status(),
@@ -705,13 +708,10 @@ class AuthorizationCodeIT extends ServerTestBase {
     }
 
     @Test
-    void aConfidentialClientWithoutPkceMustSendANonceAndAuthenticate() {
+    void aConfidentialClientWithoutPkceMustAuthenticateAndMayNotDowngrade() {
         TestClient app = confidentialClient(false);
         String user = user();
         String noPkce = "response_type=code&client_id=" + app.id() + "&redirect_uri=" + enc(APP) + "&scope=openid&state=s";
-
-        Api.Answer withoutNonce = new BrowserSession(api).get("/authorize?" + noPkce);
-        assertEquals("invalid_request", BrowserSession.query(withoutNonce.header("location")).get("error"));
 
         Api.Answer loggedIn = new BrowserSession(api).logIn(noPkce + "&nonce=the-nonce", user, "its-password");
         String code = BrowserSession.query(loggedIn.header("location")).get("code");
@@ -751,63 +751,45 @@ class AuthorizationCodeIT extends ServerTestBase {
         assertTrue(Set.of(byItself.json().asJsonObject().getString("scope").split(" ")).contains("openid"), byItself::toString);
     }
 
-    // --- helpers ------------------------------------------------------------------------------------------
+    // --- helpers: CodeFlow's, for this class's redirect URI --------------------------------------------------
 
+    /** A registered client; {@code secret} null for a public one. */
     record TestClient(String id, String secret) {
     }
 
+    CodeFlow flow() {
+        return new CodeFlow(api, APP);
+    }
+
     TestClient publicClient() {
-        String id = TokenServiceIT.clientId("spa");
-        Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"client_type\":\"public\","
-                + "\"scopes\":[\"me\",\"items\"],\"redirect_uris\":[\"" + APP + "\"]}");
-        assertEquals(201, created.status(), created::toString);
-        return new TestClient(id, null);
+        return new TestClient(flow().publicClient().id(), null);
     }
 
     TestClient confidentialClient(boolean requirePkce) {
-        String id = TokenServiceIT.clientId("web");
-        Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"scopes\":[\"me\"],\"redirect_uris\":[\"" + APP
-                + "\"],\"post_logout_redirect_uris\":[\"" + APP_LOGGED_OUT + "\"],\"require_pkce\":" + requirePkce + "}");
-        assertEquals(201, created.status(), created::toString);
-        return new TestClient(id, created.json().asJsonObject().getString("client_secret"));
+        CodeFlow.TestClient client = flow().confidentialClient(requirePkce, APP_LOGGED_OUT);
+        return new TestClient(client.id(), client.secret());
     }
 
     /** A user of this test alone: no other test's failed logins slow it down. */
     String user() {
-        String name = "sso-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Answer created = admin("POST", "/users", "{\"username\":\"" + name + "\",\"password\":\"its-password\","
-                + "\"full_name\":\"SSO User\",\"email\":\"" + name + "@example.com\",\"scopes\":[\"me\",\"items\"]}");
-        assertEquals(201, created.status(), created::toString);
-        return name;
+        return flow().user();
+    }
+
+    String subjectOf(String user) {
+        return flow().subjectOf(user);
     }
 
     static String authorize(String clientId, String redirectUri, String scope, String nonce, String state, String verifier) {
-        return "response_type=code&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(scope)
-                + "&nonce=" + enc(nonce) + "&state=" + enc(state) + "&code_challenge=" + BrowserSession.challenge(verifier)
-                + "&code_challenge_method=S256";
+        return new CodeFlow(null, redirectUri).authorize(clientId, scope, nonce, state, verifier);
     }
 
     /** A fresh login of the user in a new browser: the code it brought back. */
     String code(TestClient client, String user, String verifier) {
-        Api.Answer loggedIn = new BrowserSession(api).logIn(authorize(client.id(), APP, "openid me", "n", "s", verifier), user,
-                "its-password");
-        assertEquals(303, loggedIn.status(), loggedIn::toString);
-        return BrowserSession.query(loggedIn.header("location")).get("code");
+        return flow().logIn(new BrowserSession(api), authorize(client.id(), APP, "openid me", "n", "s", verifier), user);
     }
 
     Api.Answer redeem(String clientId, String secret, String code, String redirectUri, String verifier) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        if (verifier != null) {
-            form.put("code_verifier", verifier);
-        }
-        if (secret == null) {
-            form.put("client_id", clientId);
-            return api.postForm("/token", Api.form(form));
-        }
-        return api.postForm("/token", Api.form(form), "Authorization", TokenServiceIT.basic(clientId, secret));
+        return new CodeFlow(api, redirectUri).redeem(new CodeFlow.TestClient(clientId, secret), code, verifier);
     }
 
     Api.Answer me(String token) {
@@ -819,30 +801,18 @@ class AuthorizationCodeIT extends ServerTestBase {
     }
 
     java.security.PublicKey publishedKey(String kid) {
-        return api.get("/.well-known/jwks.json").json().asJsonObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-                .filter(key -> key.getString("kid").equals(kid)).findFirst().map(Jws::publicKey)
-                .orElseThrow(() -> new AssertionError("kid " + kid + " is not published"));
+        return flow().publishedKey(kid);
     }
 
-    /** OpenID Connect Core 3.1.3.6, computed here with the JDK alone. */
     static String atHash(String accessToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CodeFlow.atHash(accessToken);
     }
 
     static JsonObject part(String token, int index) {
-        String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]), StandardCharsets.UTF_8);
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
+        return CodeFlow.part(token, index);
     }
 
-
     static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return CodeFlow.enc(value);
     }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class BrowserSession {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final Api api;
@@ -50,13 +51,22 @@ final class BrowserSession {
         return fields;
     }
 
-    /** Opens the authorization URL, fills in the login page and posts it: the answer to the post. */
+    /** Opens the authorization URL, fills in the login page and posts it where its form says: the answer to the post. */
     Api.Answer logIn(String authorizeQuery, String username, String password) {
         Api.Answer page = get("/authorize?" + authorizeQuery);
         if (page.status() != 200) {
             throw new AssertionError("no login page: " + page);
         }
-        return postForm("/authorize", Api.form(form(page.body(), Map.of("username", username, "password", password))));
+        return postForm(action(page.body(), "/authorize"), Api.form(form(page.body(), Map.of("username", username, "password", password))));
+    }
+
+    /** Where the page's form posts, resolved as a browser would against the page's own path. */
+    static String action(String page, String pagePath) {
+        Matcher action = FORM_ACTION.matcher(page);
+        if (!action.find()) {
+            throw new AssertionError("no form on the page: " + page);
+        }
+        return URI.create(pagePath).resolve(unescape(action.group(1))).toString();
     }
 
     /** The query parameters of a redirect's Location. */

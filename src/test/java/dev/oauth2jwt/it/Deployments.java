@@ -15,13 +15,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The WAR the build produced, unchanged, plus one library holding the test configuration (a
- * MicroProfile Config file whose ordinal beats the environment's): a secret made for this run, a
- * database under target/, the test users.
+ * MicroProfile Config file whose ordinal beats the environment's): a secret and a key encryption
+ * key made for this run, a database under target/, the test users.
  */
 public final class Deployments {
 
     /** The HS256 secret of this test run, so tests can mint tokens the server accepts. */
     public static final String JWT_SECRET = HexFormat.of().formatHex(randomBytes(32));
+
+    /** The key the stored signing keys (RS256, ES256) are encrypted with in this test run. */
+    public static final String KEY_ENCRYPTION_KEY = HexFormat.of().formatHex(randomBytes(32));
 
     private Deployments() {
     }
@@ -86,6 +89,7 @@ public final class Deployments {
         return String.join("\n",
                 "config_ordinal=500",
                 "jwt.secret=" + JWT_SECRET,
+                "jwt.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                 "db.url=" + databaseUrl().replace("\\", "\\\\"),
                 databaseUser().map(user -> "db.user=" + user).orElse(""),
                 databasePassword().map(password -> "db.password=" + password).orElse(""),

@@ -44,14 +44,22 @@ abstract class MicroProfileJwtConsumers {
         return 401;
     }
 
+    /** Whether the service runs with ACCESS_TOKEN_SUBJECT=id. */
+    boolean subjectIsTheAccountsId() {
+        return false;
+    }
+
     /** What the consumer answers a request without a token for a role-protected resource. */
     int refusalWithoutAToken() {
         return 401;
     }
 
-    /** Our service's configuration for this algorithm: keys made and kept by the server. */
-    static String[] serviceConfig(String algorithm) {
-        return new String[]{"jwt.algorithm=" + algorithm, "jwt.issuer=" + ISSUER, "jwt.audience=" + AUDIENCE + ",other-api"};
+    /** Our service's configuration for this algorithm: keys made and kept by the server; and more lines. */
+    static String[] serviceConfig(String algorithm, String... more) {
+        java.util.List<String> config = new java.util.ArrayList<>(List.of("jwt.algorithm=" + algorithm, "jwt.issuer=" + ISSUER,
+                "jwt.audience=" + AUDIENCE + ",other-api"));
+        config.addAll(List.of(more));
+        return config.toArray(String[]::new);
     }
 
     /**
@@ -92,13 +100,29 @@ abstract class MicroProfileJwtConsumers {
 
     @Test
     void ourTokenPassesAndItsGroupsAreTheRoles() {
-        Api.Answer answer = whoami(login("me items"));
+        String token = login("me items");
+        Api.Answer answer = whoami(token);
 
         assertEquals(200, answer.status(), answer::toString);
         JsonObject who = answer.json().asJsonObject();
-        assertEquals("johndoe", who.getString("name"));
+        assertEquals("johndoe", who.getString("name"), "named by upn, whether sub is the username or the account's id ("
+                + Jwts.part(token, 1) + ")");
+        assertEquals(200, service().get("/users/me/", "Authorization", "Bearer " + token).status(), "and our own check takes it");
+        String johndoe = service().asAdmin("GET", "/users/johndoe", null).json().asJsonObject().getString("id");
+        assertEquals(subjectIsTheAccountsId() ? johndoe : "johndoe", TokenServiceIT.json(Jwts.part(token, 1)).getString("sub"));
         assertEquals("[\"items\",\"me\"]", who.getJsonArray("groups").toString());
         assertEquals(ISSUER, who.getString("issuer"));
+    }
+
+    @Test
+    void anIdTokenOfOursIsRefusedThereItsAudienceIsAClient() {
+        CodeFlow flow = new CodeFlow(service(), "https://app.example.test/callback");
+        CodeFlow.TestClient app = flow.confidentialClient(true, "https://app.example.test/bye");
+        JsonObject tokens = flow.tokens(app, flow.user(), "openid me");
+
+        assertEquals(200, whoami(tokens.getString("access_token")).status(), "the same login's access token passes");
+        Api.Answer idToken = whoami(tokens.getString("id_token"));
+        assertEquals(401, idToken.status(), "not for this API (mp.jwt.verify.audiences), whatever it says: " + idToken);
     }
 
     @Test

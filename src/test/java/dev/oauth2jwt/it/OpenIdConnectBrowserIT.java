@@ -238,6 +238,8 @@ class OpenIdConnectBrowserIT {
             chromium.type(By.id("password"), "secret");
             chromium.click(By.cssSelector("button[type=submit]"));
             assertEquals("johndoe", chromium.textOf(By.id("caller")), "the app read our ID token");
+            assertTrue(chromium.textOf(By.id("subject")).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"),
+                    "sub: the account's identifier, never reassigned");
             // an Authorization header from another origin: the browser asked first (a preflight), and was let
             assertEquals("200 johndoe", chromium.textOf(By.id("me")), "GET /users/me/ from the app's origin, with its token");
             chromium.keepScreenshot("oidc-spa.png");

@@ -32,7 +32,8 @@ record PayaraMicroProcess(Process process, Path logFile, Path databasePath, int 
     static PayaraMicroProcess start(String name, int port, Map<String, String> environment) throws Exception {
         Path work = work(name);
         return start(work, List.of("--deploy", System.getProperty("it.war", "target/oauth2-jwt.war"), "--contextroot", "/"),
-                Map.of("DB_URL", "jdbc:h2:file:" + work.resolve("db/oauth2-jwt")), environment, port);
+                Map.of("DB_URL", "jdbc:h2:file:" + work.resolve("db/oauth2-jwt"), "JWT_KEY_ENCRYPTION_KEY",
+                        Deployments.KEY_ENCRYPTION_KEY), environment, port);
     }
 
     /** Another application, e.g. a consumer of our tokens, on a Payara Micro of its own. */

@@ -8,11 +8,17 @@ class PayaraMicroProfileJwtEs256IT extends PayaraMicroProfileJwtIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(serviceConfig("ES256"));
+        // sub is the account's identifier here (ACCESS_TOKEN_SUBJECT=id): the consumer still names the caller by upn
+        return Deployments.war(serviceConfig("ES256", "access-token.subject=id"));
     }
 
     @Override
     String algorithm() {
         return "ES256";
+    }
+
+    @Override
+    boolean subjectIsTheAccountsId() {
+        return true;
     }
 }

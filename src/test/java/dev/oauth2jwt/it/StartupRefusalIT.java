@@ -101,6 +101,29 @@ class StartupRefusalIT {
     }
 
     @Test
+    void storedSigningKeysThatDoNotDecryptStopTheApplicationSayingWhy() throws Exception {
+        Path database = PayaraMicroProcess.work("undecryptable-keys").resolve("db/oauth2-jwt");
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + database);
+        dev.oauth2jwt.persistence.control.Database.flyway(h2).load().migrate();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String publicKey = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        try (Connection db = h2.getConnection()) {
+            // encrypted, as another installation's JWT_KEY_ENCRYPTION_KEY would: the one configured here cannot open it
+            db.createStatement().execute("INSERT INTO signing_keys (kid, algorithm, private_key, public_key, created_at, activated_at) "
+                    + "VALUES ('restored-from-backup', 'RS256', 'enc1:ANOTHERKEYxx:" + Base64.getEncoder().encodeToString(new byte[64])
+                    + "', '" + publicKey + "', 1, 1)");
+        }
+        server = PayaraMicroProcess.start("undecryptable-keys", Map.of("JWT_ALGORITHM", "RS256", "JWT_ISSUER", "https://login.example.test"));
+
+        assertTrue(server.log().contains("Cannot use the signing keys kept in the database: the stored private key of "
+                + "restored-from-backup was encrypted under a key that is neither JWT_KEY_ENCRYPTION_KEY nor one of "
+                + "JWT_PREVIOUS_KEY_ENCRYPTION_KEYS"), server::log);
+        assertNotServing(server.postLogin());
+    }
+
+    @Test
     void aDataSourceTheServerDoesNotHaveStopsTheApplicationNamingIt() throws Exception {
         server = PayaraMicroProcess.start("no-datasource", Map.of("JWT_SECRET", GOOD_SECRET, "DB_DATASOURCE", "jdbc/no-such-pool"));
 

@@ -274,7 +274,8 @@ class TokenServiceIT extends ServerTestBase {
 
         Api.Answer verified = api.get("/auth/verify", "Authorization", "Bearer " + token);
         assertEquals(200, verified.status());
-        assertEquals(client.id(), verified.header("x-auth-user"));
+        assertEquals(client.id(), verified.header("x-auth-client"), "a client, named as one");
+        assertNull(verified.header("x-auth-user"), "never as a user: a user of the same name would be impersonated");
         assertEquals(401, me(token).status(), "a client is no user: /users/me/ is not for it");
     }
 
@@ -380,7 +381,8 @@ class TokenServiceIT extends ServerTestBase {
         JsonObject result = answer.json().asJsonObject();
         JsonObject claims = json(Jwts.part(token, 1));
         assertTrue(result.getBoolean("active"));
-        assertEquals("johndoe", result.getString("sub"));
+        assertEquals(admin("GET", "/users/johndoe", null).json().asJsonObject().getString("id"), result.getString("sub"),
+                "the account's identifier, as in ID tokens");
         assertEquals("johndoe", result.getString("username"));
         assertEquals(Set.of("me", "items"), Set.of(result.getString("scope").split(" ")));
         assertEquals(claims.getJsonNumber("exp").longValue(), result.getJsonNumber("exp").longValue());
@@ -390,10 +392,8 @@ class TokenServiceIT extends ServerTestBase {
         assertEquals("Bearer", result.getString("token_type"));
         assertEquals(List.of("reports-api", "other-api"), strings(result.getJsonArray("aud")));
 
-        JsonObject refresh = introspect(client, login.getString("refresh_token")).json().asJsonObject();
-        assertTrue(refresh.getBoolean("active"), refresh::toString);
-        assertEquals("refresh_token", refresh.getString("token_type"));
-        assertEquals("johndoe", refresh.getString("sub"));
+        assertEquals("{\"active\":false}", introspect(client, login.getString("refresh_token")).body(),
+                "a refresh token is active only to the client it was issued to; a password login's, to none");
 
         JsonObject ownToken = introspect(client, clientToken(client)).json().asJsonObject();
         assertTrue(ownToken.getBoolean("active"));

@@ -8,7 +8,8 @@ class WildFlyMicroProfileJwtEs256IT extends WildFlyMicroProfileJwtIT {
 
     @Deployment(name = "service", order = 1, testable = false)
     static WebArchive serviceApplication() {
-        return Deployments.war(serviceConfig("ES256"));
+        // sub is the account's identifier here (ACCESS_TOKEN_SUBJECT=id): the consumer still names the caller by upn
+        return Deployments.war(serviceConfig("ES256", "access-token.subject=id"));
     }
 
     @Deployment(name = "consumer", order = 2, testable = false)
@@ -19,5 +20,10 @@ class WildFlyMicroProfileJwtEs256IT extends WildFlyMicroProfileJwtIT {
     @Override
     String algorithm() {
         return "ES256";
+    }
+
+    @Override
+    boolean subjectIsTheAccountsId() {
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.oauth2jwt.auth.boundary;
 import dev.oauth2jwt.access.Authenticated;
 import dev.oauth2jwt.access.InactiveUsersAllowed;
 import dev.oauth2jwt.access.RequiresScopes;
+import dev.oauth2jwt.access.TokenInFormBodyAllowed;
 import dev.oauth2jwt.auth.control.BearerCheck;
 import dev.oauth2jwt.auth.control.BearerCheck.Requirement;
 import jakarta.annotation.PostConstruct;
@@ -46,8 +47,8 @@ public class BearerFeature implements DynamicFeature {
         Class<?> type = resource.getResourceClass();
         Method method = resource.getResourceMethod();
         if (type.isAnnotationPresent(Authenticated.class) || method.isAnnotationPresent(Authenticated.class)) {
-            context.register(new BearerFilter(check, requirement(type, method), "rfc6750".equals(authErrors)),
-                    Priorities.AUTHENTICATION);
+            context.register(new BearerFilter(check, requirement(type, method), "rfc6750".equals(authErrors),
+                    method.isAnnotationPresent(TokenInFormBodyAllowed.class)), Priorities.AUTHENTICATION);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.auth.boundary;
 
+import dev.oauth2jwt.http.boundary.FormBody;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,8 @@ record ClientCredentials(String clientId, String secret) {
         record Missing() implements Presented {
         }
 
-        /** Both ways at once: {@code invalid_request}. */
-        record Twice() implements Presented {
+        /** Both ways at once, or a NUL character in the Basic id or secret: {@code invalid_request}. */
+        record Invalid() implements Presented {
         }
     }
 
@@ -32,7 +33,7 @@ record ClientCredentials(String clientId, String secret) {
         Optional<String> postedSecret = FormBody.single(form, "client_secret");   // an empty one is none (a public client's)
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         if (basic && (postedId.isPresent() || postedSecret.isPresent())) {
-            return new Presented.Twice();
+            return new Presented.Invalid();
         }
         if (basic) {
             return basic(authorization.substring(6).trim());
@@ -50,8 +51,12 @@ record ClientCredentials(String clientId, String secret) {
             if (colon <= 0) {
                 return new Presented.Missing();
             }
-            return new Presented.Credentials(new ClientCredentials(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)));
+            String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+            String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            if (id.indexOf('\0') >= 0 || secret.indexOf('\0') >= 0) {
+                return new Presented.Invalid();   // no client has one, and PostgreSQL could not even look for it
+            }
+            return new Presented.Credentials(new ClientCredentials(id, secret));
         } catch (IllegalArgumentException e) {
             return new Presented.Missing();
         }

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.auth.boundary;
 
+import dev.oauth2jwt.http.boundary.FormBody;
 import dev.oauth2jwt.auth.control.ClientLogin;
 import dev.oauth2jwt.auth.control.TokenIntrospection;
 import dev.oauth2jwt.auth.entity.Introspection;
@@ -28,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /introspect} (RFC 7662): for a registered client, authenticated as at {@code /token},
- * whether a token is active now, and what it grants.
+ * whether a token is active now, and what it grants; {@code token_type_hint} ({@code access_token},
+ * {@code refresh_token}) says where to look first.
  */
 @ApplicationScoped
 @Path("introspect")
@@ -58,7 +60,7 @@ public class IntrospectionResource {
     public Response introspect(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
         MultivaluedMap<String, String> form = FormBody.read(headers.getMediaType(), headers.getLength(), body);
         ClientCredentials.Presented presented = ClientCredentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), form);
-        if (presented instanceof ClientCredentials.Presented.Twice) {
+        if (presented instanceof ClientCredentials.Presented.Invalid) {
             return OAuthErrors.badRequest("invalid_request");
         }
         if (!(presented instanceof ClientCredentials.Presented.Credentials credentials)) {
@@ -69,13 +71,16 @@ public class IntrospectionResource {
         if (login instanceof ClientLogin.Result.Throttled throttled) {
             throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
         }
-        if (!(login instanceof ClientLogin.Result.Authenticated)) {
+        if (!(login instanceof ClientLogin.Result.Authenticated authenticated)) {
             return OAuthErrors.invalidClient();
         }
         Optional<String> token = FormBody.single(form, "token");
-        if (token.isEmpty()) {
+        if (token.isEmpty() || form.containsKey("token_type_hint") && form.get("token_type_hint").size() != 1) {
             return OAuthErrors.badRequest("invalid_request");
         }
-        return Response.ok(introspection.introspect(token.get())).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        TokenIntrospection.Hint hint = "refresh_token".equals(form.getFirst("token_type_hint"))
+                ? TokenIntrospection.Hint.REFRESH_TOKEN : TokenIntrospection.Hint.ACCESS_TOKEN;
+        return Response.ok(introspection.introspect(token.get(), hint, authenticated.client().clientId()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.auth.boundary;
 
+import dev.oauth2jwt.http.boundary.FormBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.auth.boundary;
 
+import dev.oauth2jwt.http.boundary.FormBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -137,7 +138,8 @@ public class TokenResource {
             result = logins.login(grant.username(), grant.password(), grant.scope(), client);
         }
         if (result instanceof Result.Granted granted) {
-            return new Reply(tokens(TokenResponse.bearer(granted.accessToken(), granted.refreshToken())), granted.slowdownMillis());
+            return new Reply(tokens(TokenResponse.withIdToken(granted.accessToken(), granted.refreshToken(), granted.idToken())),
+                    granted.slowdownMillis());
         }
         if (result instanceof Result.Throttled throttled) {
             throw new TooManyFailedLoginsException(throttled.retryAfterSeconds());
@@ -150,7 +152,7 @@ public class TokenResource {
     /** The client credentials grant: the client authenticates, and gets a token for itself. */
     private Response clientCredentials(HttpHeaders headers, MultivaluedMap<String, String> form, String address) {
         ClientCredentials.Presented presented = ClientCredentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), form);
-        if (presented instanceof ClientCredentials.Presented.Twice) {
+        if (presented instanceof ClientCredentials.Presented.Invalid) {
             return OAuthErrors.badRequest("invalid_request");
         }
         if (!(presented instanceof ClientCredentials.Presented.Credentials credentials)) {
@@ -221,7 +223,7 @@ public class TokenResource {
      */
     private Identified identify(HttpHeaders headers, MultivaluedMap<String, String> form, String address) {
         ClientCredentials.Presented presented = ClientCredentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), form);
-        if (presented instanceof ClientCredentials.Presented.Twice) {
+        if (presented instanceof ClientCredentials.Presented.Invalid) {
             return new Identified.Refusal(OAuthErrors.badRequest("invalid_request"));
         }
         if (presented instanceof ClientCredentials.Presented.Credentials credentials) {

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /**
  * {@code GET /auth/verify}, for reverse proxies (nginx {@code auth_request}, Traefik forward-auth):
  * the request's bearer token checked as at {@code /users/me/} (a client's own token too), answered
- * {@code 200} with {@code X-Auth-User} and {@code X-Auth-Scopes} for the proxy to pass on, {@code 401}
+ * {@code 200} with {@code X-Auth-User} (a user's token) or {@code X-Auth-Client} (a client's own) and
+ * {@code X-Auth-Scopes} for the proxy to pass on, {@code 401}
  * with the usual challenge, or {@code 403} when a scope of {@code ?scope=} is missing or the user is
  * disabled (proxies understand 401 and 403, nothing else).
  */
@@ -50,7 +51,8 @@ public class VerifyResource {
             description = "200 with X-Auth-User and X-Auth-Scopes; 401 without a valid token; 403 without the scopes asked for.")
     @SecurityRequirement(name = Scope.SECURITY_SCHEME)
     @Parameter(name = "scope", in = ParameterIn.QUERY, description = "Space-separated scopes the token must carry.")
-    @APIResponse(responseCode = "200", description = "Valid; X-Auth-User names the caller, X-Auth-Scopes its scopes.")
+    @APIResponse(responseCode = "200", description = "Valid; X-Auth-User names the user (X-Auth-Client the client, for a "
+            + "client's own token), X-Auth-Scopes its scopes.")
     @APIResponse(responseCode = "401", description = "Not authenticated, or could not validate credentials.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     @APIResponse(responseCode = "403", description = "Not enough permissions, or inactive user.",
@@ -60,8 +62,9 @@ public class VerifyResource {
         Outcome outcome = check.check(headers.getHeaderString(HttpHeaders.AUTHORIZATION), new Requirement(scopes, false, true));
         boolean rfc6750 = "rfc6750".equals(authErrors);
         if (outcome instanceof Outcome.Admitted admitted) {
+            // a client's own token names a client, never a user: an upstream trusting X-Auth-User cannot be fooled by a name
             return Response.ok()
-                    .header("X-Auth-User", admitted.caller().name())
+                    .header(admitted.caller().isClient() ? "X-Auth-Client" : "X-Auth-User", admitted.caller().name())
                     .header("X-Auth-Scopes", String.join(" ", admitted.caller().scopes()))
                     .build();
         }

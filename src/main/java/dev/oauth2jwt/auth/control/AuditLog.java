@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -17,7 +19,11 @@ import java.util.logging.Logger;
  *
  * <p>Events a client can cause at any rate (logins refused because the server is busy or the
  * caller throttled, refused tokens) are written at most {@value #FLOOD_LINES_PER_SECOND} per second
- * each; the next line written says how many were left out, so a flood cannot fill the disk.
+ * each; the next line written says how many were left out, so a flood cannot fill the disk. The
+ * other lines (logins, codes, refreshes, client authentications: successes cost an attacker nothing
+ * once it holds a password or a token) are written at most {@value #REPEATS_PER_MINUTE} times a
+ * minute each when identical (the same event, account, address and reason), the next one saying
+ * how many were left out.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -25,15 +31,18 @@ public class AuditLog {
     private static final Logger AUDIT = Logger.getLogger("dev.oauth2jwt.audit");
 
     static final int FLOOD_LINES_PER_SECOND = 20;
+    static final int REPEATS_PER_MINUTE = 10;
 
     Clock clock = Clock.systemUTC();
 
     private final FloodLimit busyLines = new FloodLimit();
     private final FloodLimit throttledLines = new FloodLimit();
     private final FloodLimit refusedTokenLines = new FloodLimit();
+    private final RepeatLimit repeatedLines = new RepeatLimit();
 
     public void login(String outcome, String username, String client, String reason) {
-        AUDIT.info(() -> loginLine(outcome, username, client, reason, 0));
+        repeatLimited(String.join("\u0000", "login", outcome, String.valueOf(username), String.valueOf(client), String.valueOf(reason)),
+                left -> loginLine(outcome, username, client, reason, left));
     }
 
     /** A login refused because the password hashing capacity is exhausted. */
@@ -54,7 +63,8 @@ public class AuditLog {
         if ("throttled".equals(outcome)) {
             limited(throttledLines, left -> clientLine(outcome, clientId, address, reason, left));
         } else {
-            AUDIT.info(() -> clientLine(outcome, clientId, address, reason, 0));
+            repeatLimited(String.join("\u0000", "client", outcome, String.valueOf(clientId), String.valueOf(address),
+                    String.valueOf(reason)), left -> clientLine(outcome, clientId, address, reason, left));
         }
     }
 
@@ -84,6 +94,68 @@ public class AuditLog {
         int leftOut = limit.admit(clock.millis());
         if (leftOut >= 0) {
             AUDIT.info(line.apply(leftOut));
+        }
+    }
+
+    private void repeatLimited(String key, IntFunction<String> line) {
+        if (!AUDIT.isLoggable(Level.INFO)) {
+            return;
+        }
+        int leftOut = repeatedLines.admit(key, clock.millis());
+        if (leftOut >= 0) {
+            AUDIT.info(line.apply(leftOut));
+        }
+    }
+
+    /**
+     * Admits each distinct line {@value #REPEATS_PER_MINUTE} times a minute and counts the others.
+     * It follows at most {@value #MAX_TRACKED} distinct lines; beyond, lines share one flood limit.
+     */
+    static final class RepeatLimit {
+        static final int MAX_TRACKED = 10_000;
+        private final Map<String, Repeats> lines = new ConcurrentHashMap<>();
+        private final FloodLimit untracked = new FloodLimit();
+
+        /** How many identical lines were left out before this one, or -1 if this one is left out too. */
+        int admit(String key, long nowMillis) {
+            long minute = Math.floorDiv(nowMillis, 60_000);
+            Repeats repeats = lines.get(key);
+            if (repeats == null) {
+                if (lines.size() >= MAX_TRACKED) {
+                    lines.values().removeIf(old -> old.stale(minute));
+                }
+                if (lines.size() >= MAX_TRACKED) {
+                    return untracked.admit(nowMillis);
+                }
+                repeats = lines.computeIfAbsent(key, absent -> new Repeats());
+            }
+            return repeats.admit(minute);
+        }
+
+        /** One line's count in its minute, and how many were left out since it was last written. */
+        private static final class Repeats {
+            private long minute = Long.MIN_VALUE;
+            private int written;
+            private int leftOut;
+
+            synchronized int admit(long now) {
+                if (now != minute) {
+                    minute = now;
+                    written = 0;
+                }
+                if (++written > REPEATS_PER_MINUTE) {
+                    leftOut++;
+                    return -1;
+                }
+                int count = leftOut;
+                leftOut = 0;
+                return count;
+            }
+
+            /** Not seen this minute nor the last: forgotten when room is needed (a count still pending is lost then). */
+            synchronized boolean stale(long now) {
+                return minute < now - 1;
+            }
         }
     }
 

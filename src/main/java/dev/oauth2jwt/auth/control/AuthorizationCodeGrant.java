@@ -62,8 +62,8 @@ public class AuthorizationCodeGrant {
         AuthorizationCodes.Redemption.Redeemed redeemed = (AuthorizationCodes.Redemption.Redeemed) redemption;
         IssuedToken access = issuer.issue(redeemed.user(), redeemed.scopes(), redeemed.sessionId(), client.clientId());
         String idToken = redeemed.scopes().contains(Scope.OPENID) && issuer.signsIdTokens()
-                ? issuer.idToken(redeemed.user(), client.clientId(), redeemed.scopes(), redeemed.nonce(), redeemed.authTime(),
-                        access.token())
+                ? issuer.idToken(redeemed.user(), client.clientId(), new TokenIssuer.IdTokenContent(redeemed.authTime(), redeemed.nonce(),
+                        UserClaims.released(redeemed.scopes(), redeemed.idTokenClaims())), access.token(), redeemed.scopes())
                 : null;
         audit.login("code redeemed", redeemed.user().username(), address, "client " + client.clientId());
         return new Result.Granted(access, redeemed.refreshToken(), idToken);

@@ -16,7 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,11 +36,13 @@ public class AuthorizationCodes {
 
     /** RFC 7636 section 4.1: 43 to 128 unreserved characters. */
     static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+    /** Codes of one browser login not yet redeemed: as many as a user opens apps at once, with room. */
+    static final int MAX_OPEN_CODES = 10;
 
     /** What redeeming a code gave: the account, the grant, the new login session and its first refresh token. */
     public sealed interface Redemption {
-        record Redeemed(User user, Set<String> scopes, String nonce, long authTime, String sessionId, String refreshToken)
-                implements Redemption {
+        record Redeemed(User user, Set<String> scopes, String nonce, long authTime, Set<String> idTokenClaims, String sessionId,
+                        String refreshToken) implements Redemption {
         }
 
         /** {@code invalid_grant}, whatever the reason; the reason for the audit log only. */
@@ -73,13 +77,27 @@ public class AuthorizationCodes {
         }
     }
 
-    /** A new code for the grant. */
+    /**
+     * A new code for the grant, living no longer than its browser login. A browser login holds at
+     * most {@value #MAX_OPEN_CODES} codes not yet redeemed: a new one ends the oldest, so a browser
+     * asking again and again leaves no pile of rows.
+     */
     public String issue(AuthorizationGrant grant) {
         String code = OpaqueTokens.generate();
         long now = clock.millis();
         database.inTransaction(em -> {
+            List<String> oldest = em.createQuery("SELECT c.codeHash FROM AuthorizationCode c WHERE c.ssoSessionId = :sso "
+                            + "AND c.usedAt IS NULL AND c.expiresAt > :now ORDER BY c.createdAt DESC", String.class)
+                    .setParameter("sso", grant.ssoSessionId())
+                    .setParameter("now", now)
+                    .setFirstResult(MAX_OPEN_CODES - 1)
+                    .getResultList();
+            if (!oldest.isEmpty()) {
+                em.createQuery("DELETE FROM AuthorizationCode c WHERE c.codeHash IN :hashes").setParameter("hashes", oldest)
+                        .executeUpdate();
+            }
             em.persist(new AuthorizationCode(OpaqueTokens.sha256(code), grant, now,
-                    now + Duration.ofSeconds(lifetimeSeconds).toMillis()));
+                    Math.min(now + Duration.ofSeconds(lifetimeSeconds).toMillis(), grant.loginExpiresAt())));
             return null;
         });
         return code;
@@ -91,7 +109,7 @@ public class AuthorizationCodes {
      */
     public Redemption redeem(String code, String clientId, String redirectUri, String codeVerifier) {
         long now = clock.millis();
-        String[] revoked = new String[1];
+        List<String> revoked = new ArrayList<>();
         Redemption redemption = database.inTransaction(em -> {
             AuthorizationCode found = em.find(AuthorizationCode.class, OpaqueTokens.sha256(code));
             if (found == null) {
@@ -105,22 +123,20 @@ public class AuthorizationCodes {
             if (!spentNow) {
                 if (found.loginSessionId() != null) {
                     sessions.revoke(em, found.loginSessionId(), now);
-                    revoked[0] = found.loginSessionId();
+                    revoked.add(found.loginSessionId());
                 }
                 return new Redemption.Refused("authorization code replayed: what it produced is revoked");
             }
-            return checked(em, found, clientId, redirectUri, codeVerifier, now);
+            return checked(em, found, clientId, redirectUri, codeVerifier, now, revoked);
         });
-        if (revoked[0] != null) {
-            sessions.forget(revoked[0]);
-        }
+        revoked.forEach(sessions::forget);
         return redemption;
     }
 
     private Redemption checked(EntityManager em, AuthorizationCode code, String clientId, String redirectUri, String codeVerifier,
-            long now) {
+            long now, List<String> revoked) {
         if (code.expiresAt() <= now) {
-            return new Redemption.Refused("authorization code expired");
+            return new Redemption.Refused("authorization code expired, or its browser login ended");
         }
         if (!code.clientId().equals(clientId)) {
             return new Redemption.Refused("authorization code of another client");
@@ -138,16 +154,17 @@ public class AuthorizationCodes {
         }
         Set<String> scopes = Scope.parse(code.scope());
         Optional<RefreshTokens.Started> started = refreshTokens.start(em, user.id(), code.securityStamp(), scopes,
-                code.ssoSessionId(), clientId);
+                new RefreshTokens.CodeOrigin(code.ssoSessionId(), clientId, code.authTime(), code.userinfoClaims()));
         if (started.isEmpty()) {
             return new Redemption.Refused("account revoked since the browser login");
         }
+        revoked.addAll(started.get().ended());
         // a bulk update, as the spending was: a changed managed entity would be written whole by Hibernate, used_at null again
         em.createQuery("UPDATE AuthorizationCode c SET c.loginSessionId = :session WHERE c.codeHash = :hash")
                 .setParameter("session", started.get().sessionId())
                 .setParameter("hash", code.codeHash())
                 .executeUpdate();
-        return new Redemption.Redeemed(user, scopes, code.nonce(), code.authTime(), started.get().sessionId(),
+        return new Redemption.Redeemed(user, scopes, code.nonce(), code.authTime(), code.idTokenClaims(), started.get().sessionId(),
                 started.get().refreshToken());
     }
 

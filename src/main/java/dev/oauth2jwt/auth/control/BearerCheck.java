@@ -7,11 +7,13 @@ import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.http.control.ClientAddresses;
 import dev.oauth2jwt.users.control.UserStore;
 import dev.oauth2jwt.users.entity.User;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The token check, as FastAPI's {@code OAuth2PasswordBearer} + {@code get_current_user} +
@@ -89,6 +91,18 @@ public class BearerCheck {
     @Inject
     ClientAddresses clientAddresses;
 
+    /** With {@code ACCESS_TOKEN_SUBJECT=id} a user's token names the account by its subject identifier, not its username. */
+    @Inject
+    @ConfigProperty(name = "access-token.subject")
+    String accessTokenSubject = "username";
+
+    private boolean subjectIsId;
+
+    @PostConstruct
+    void readSettings() {
+        subjectIsId = "id".equals(accessTokenSubject);
+    }
+
     /** The current request, for the client's address when a token is refused. */
     @Inject
     HttpServletRequest request;
@@ -154,7 +168,8 @@ public class BearerCheck {
             }
             return new Resolution.Resolved(Caller.ofClient(verified, client.get()));
         }
-        Optional<User> user = users.findForTokenCheck(verified.subject());
+        Optional<User> user = subjectIsId ? users.findForTokenCheckBySubject(verified.subject())
+                : users.findForTokenCheck(verified.subject());
         if (user.isEmpty()) {
             return new Resolution.Invalid("the subject is no user");
         }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +51,14 @@ public class LoginSessions {
         return recentReads.get(token.sessionId(), this::find)
                 .map(session -> session.refusal(user))
                 .orElse(Optional.of("unknown login session"));
+    }
+
+    /** The claims the client of a code's session asked for by name at userinfo; none for other sessions. */
+    public Set<String> userinfoClaims(String sessionId) {
+        if (sessionId == null) {
+            return Set.of();
+        }
+        return recentReads.get(sessionId, this::find).map(LoginSession::userinfoClaims).orElse(Set.of());
     }
 
     /** Revokes the session in the caller's transaction; {@link #forget} it once that commits. */

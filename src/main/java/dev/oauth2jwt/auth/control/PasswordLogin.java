@@ -22,7 +22,8 @@ public class PasswordLogin {
      * no sooner than {@code slowdownMillis} after it arrived, whatever its outcome.
      */
     public sealed interface Result {
-        record Granted(IssuedToken accessToken, String refreshToken, long slowdownMillis) implements Result {
+        /** {@code idToken}: for a refresh of a code's session with {@code openid} (OpenID Connect Core 12.2); else null. */
+        record Granted(IssuedToken accessToken, String refreshToken, String idToken, long slowdownMillis) implements Result {
         }
 
         record Refused(long slowdownMillis) implements Result {
@@ -109,7 +110,7 @@ public class PasswordLogin {
         }
         throttle.recordSuccess(username, clientAddress);
         audit.login("success", username, clientAddress, null);
-        return new Result.Granted(issuer.issue(user, scopes, session.get().sessionId()), session.get().refreshToken(),
+        return new Result.Granted(issuer.issue(user, scopes, session.get().sessionId()), session.get().refreshToken(), null,
                 checked.verdict().slowdownMillis());
     }
 
@@ -208,8 +209,14 @@ public class PasswordLogin {
         RefreshTokens.Exchange exchange = refreshTokens.rotate(refreshToken, requestedScope, clientId);
         if (exchange instanceof RefreshTokens.Exchange.Granted granted) {
             audit.login("refreshed", granted.user().username(), clientAddress, null);
-            return new Result.Granted(issuer.issue(granted.user(), granted.scopes(), granted.sessionId(), clientId),
-                    granted.refreshToken(), 0);
+            IssuedToken access = issuer.issue(granted.user(), granted.scopes(), granted.sessionId(), clientId);
+            // a new ID token as at the login: same sub, aud and auth_time, no nonce (OpenID Connect Core 12.2)
+            String idToken = clientId != null && granted.authTime() != null && granted.scopes().contains(Scope.OPENID)
+                    && issuer.signsIdTokens()
+                    ? issuer.idToken(granted.user(), clientId, new TokenIssuer.IdTokenContent(granted.authTime(), null,
+                            UserClaims.released(granted.scopes(), Set.of())), access.token(), granted.scopes())
+                    : null;
+            return new Result.Granted(access, granted.refreshToken(), idToken, 0);
         }
         throttle.recordFailure(null, clientAddress);
         audit.login("refresh refused", null, clientAddress, ((RefreshTokens.Exchange.Refused) exchange).reason());

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,13 +28,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RefreshTokens {
 
-    /** A new session: its id (the access token's {@code sid}) and its first refresh token. */
-    public record Started(String sessionId, String refreshToken) {
+    /**
+     * A new session: its id (the access token's {@code sid}), its first refresh token, and the
+     * sessions of the account it ended (the oldest, beyond {@code LOGIN_MAX_SESSIONS_PER_USER}),
+     * for the caller to {@link LoginSessions#forget} once its transaction has committed.
+     */
+    public record Started(String sessionId, String refreshToken, List<String> ended) {
+    }
+
+    /**
+     * Where a session an authorization code starts comes from: its browser login and client, when
+     * the user logged in there (epoch ms), and the claims the client asked for at userinfo.
+     */
+    public record CodeOrigin(String ssoSessionId, String clientId, long authTime, Set<String> userinfoClaims) {
     }
 
     /** The outcome of presenting a refresh token. */
     public sealed interface Exchange {
-        record Granted(User user, Set<String> scopes, String sessionId, String refreshToken) implements Exchange {
+        /** {@code authTime}: the browser login's, for a code's session (an ID token may come with the refresh); else null. */
+        record Granted(User user, Set<String> scopes, String sessionId, String refreshToken, Long authTime) implements Exchange {
         }
 
         /** Why, for the audit log only: the client is told {@code invalid_grant} whatever it is. */
@@ -55,12 +68,23 @@ public class RefreshTokens {
     @ConfigProperty(name = "jwt.refresh-max-days")
     int refreshMaxDays;
 
+    /** An account's live login sessions beyond this: the oldest end as a new one starts (as Keycloak's session limits). */
+    @Inject
+    @ConfigProperty(name = "login.max-sessions-per-user")
+    int maxSessionsPerUser = 100;
+
+    /** Spent refresh tokens kept per session for reuse detection; older ones are forgotten. */
+    static final int KEPT_SPENT_TOKENS = 20;
+
     Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void checkLifetime() {
         if (refreshDays < 1) {
             throw new IllegalStateException("JWT_REFRESH_DAYS is " + refreshDays + "; it must be at least 1");
+        }
+        if (maxSessionsPerUser < 1) {
+            throw new IllegalStateException("LOGIN_MAX_SESSIONS_PER_USER is " + maxSessionsPerUser + "; it must be at least 1");
         }
         if (refreshMaxDays < refreshDays) {
             throw new IllegalStateException("JWT_REFRESH_MAX_DAYS (" + refreshMaxDays + ") is below JWT_REFRESH_DAYS ("
@@ -75,24 +99,46 @@ public class RefreshTokens {
      * revocation committing later ends this session too.
      */
     public Optional<Started> start(User user, Set<String> scopes) {
-        return database.inTransaction(em -> start(em, user.id(), user.securityStamp(), scopes, null, null));
+        Optional<Started> started = database.inTransaction(em -> start(em, user.id(), user.securityStamp(), scopes, null));
+        started.ifPresent(this::forgetEnded);
+        return started;
+    }
+
+    /** Forgets (in this instance's cache) the sessions a new one ended: call once its transaction has committed. */
+    void forgetEnded(Started started) {
+        started.ended().forEach(sessions::forget);
     }
 
     /**
      * Starts a session in the caller's transaction, for the account with the stamp as it was read
      * (by a password login, or by the browser login a code was issued from); empty when it has
-     * changed since or the account is gone. A code's session names its browser login and client.
+     * changed since or the account is gone. A code's session names where it comes from. Under the
+     * account's lock, the oldest of its live sessions beyond the limit end.
      */
-    Optional<Started> start(EntityManager em, Long userId, String securityStamp, Set<String> scopes, String ssoSessionId,
-            String clientId) {
+    Optional<Started> start(EntityManager em, Long userId, String securityStamp, Set<String> scopes, CodeOrigin origin) {
         long now = clock.millis();
         User current = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (current == null || !current.securityStamp().equals(securityStamp)) {
             return Optional.empty();
         }
-        LoginSession session = new LoginSession(UUID.randomUUID().toString(), userId, securityStamp, now, ssoSessionId, clientId);
+        List<String> ended = endOldestBeyondLimit(em, userId, now);
+        LoginSession session = origin == null ? new LoginSession(UUID.randomUUID().toString(), userId, securityStamp, now)
+                : new LoginSession(UUID.randomUUID().toString(), userId, securityStamp, now, origin.ssoSessionId(), origin.clientId(),
+                        origin.authTime(), origin.userinfoClaims());
         em.persist(session);
-        return Optional.of(new Started(session.id(), create(em, session, current, scopes, now)));
+        return Optional.of(new Started(session.id(), create(em, session, current, scopes, now), ended));
+    }
+
+    /** Revokes the account's oldest live sessions so that, with the one starting, it has at most the limit. */
+    private List<String> endOldestBeyondLimit(EntityManager em, Long userId, long now) {
+        List<String> beyond = em.createQuery("SELECT s.id FROM LoginSession s WHERE s.userId = :user AND s.revokedAt IS NULL "
+                        + "AND s.createdAt > :since ORDER BY s.createdAt DESC, s.id DESC", String.class)
+                .setParameter("user", userId)
+                .setParameter("since", now - Duration.ofDays(refreshMaxDays).toMillis())
+                .setFirstResult(maxSessionsPerUser - 1)
+                .getResultList();
+        beyond.forEach(id -> sessions.revoke(em, id, now));
+        return beyond;
     }
 
     /**
@@ -148,7 +194,9 @@ public class RefreshTokens {
                     : Scope.grantedWithIdentity(requestedScope, original);
             scopes.removeIf(scope -> Scope.isKnown(scope) && !user.scopes().contains(scope));
             scopes.retainAll(original);
-            return new Exchange.Granted(user, scopes, session.id(), create(em, session, user, scopes, now));
+            String successor = create(em, session, user, scopes, now);
+            forgetOldSpentTokens(em, session.id());
+            return new Exchange.Granted(user, scopes, session.id(), successor, session.authTime());
         });
         if (revokedSession[0] != null) {
             sessions.forget(revokedSession[0]);
@@ -156,8 +204,27 @@ public class RefreshTokens {
         return exchange;
     }
 
-    /** What introspection may tell of an active refresh token. Times in epoch milliseconds. */
-    public record Active(String username, Set<String> scopes, long issuedAt, long expiresAt) {
+    /**
+     * Keeps the latest {@value #KEPT_SPENT_TOKENS} spent tokens of a session, whose reuse revokes it;
+     * an older one presented again is merely unknown. Bounds what an app refreshing all day leaves.
+     */
+    private static void forgetOldSpentTokens(EntityManager em, String sessionId) {
+        List<Long> old = em.createQuery("SELECT t.id FROM RefreshToken t WHERE t.familyId = :session AND t.usedAt IS NOT NULL "
+                        + "ORDER BY t.usedAt DESC, t.id DESC", Long.class)
+                .setParameter("session", sessionId)
+                .setFirstResult(KEPT_SPENT_TOKENS)
+                .setMaxResults(100)
+                .getResultList();
+        if (!old.isEmpty()) {
+            em.createQuery("DELETE FROM RefreshToken t WHERE t.id IN :ids").setParameter("ids", old).executeUpdate();
+        }
+    }
+
+    /**
+     * What introspection may tell of an active refresh token: the account, the client the session's
+     * code was issued to (null for a password login's), the scopes. Times in epoch milliseconds.
+     */
+    public record Active(User user, String clientId, Set<String> scopes, long issuedAt, long expiresAt) {
     }
 
     /**
@@ -180,7 +247,7 @@ public class RefreshTokens {
             }
             Set<String> scopes = Scope.parse(token.scope());
             scopes.removeIf(scope -> Scope.isKnown(scope) && !user.scopes().contains(scope));
-            return Optional.of(new Active(user.username(), scopes, token.issuedAt(), token.expiresAt()));
+            return Optional.of(new Active(user, session.clientId(), scopes, token.issuedAt(), token.expiresAt()));
         });
     }
 
@@ -199,11 +266,21 @@ public class RefreshTokens {
         }
     }
 
-    /** Ends every session started from this browser login (logout at {@code GET /logout}), access tokens included. */
+    /**
+     * Ends what a browser login gave (logout at {@code GET /logout}, another user's login on that
+     * browser, a limit): its codes not yet redeemed, then every session its codes started, access
+     * tokens included. In that order, in one transaction: a code being redeemed meanwhile holds its
+     * row, so its new session is committed, and found here, before the codes are ended.
+     */
     public void revokeBrowserLogin(String ssoSessionId) {
         long now = clock.millis();
-        java.util.List<String> ended = database.inTransaction(em -> {
-            java.util.List<String> ids = em.createQuery("SELECT s.id FROM LoginSession s WHERE s.ssoSessionId = :sso "
+        List<String> ended = database.inTransaction(em -> {
+            em.createQuery("UPDATE AuthorizationCode c SET c.expiresAt = :now WHERE c.ssoSessionId = :sso AND c.usedAt IS NULL "
+                            + "AND c.expiresAt > :now")
+                    .setParameter("now", now)
+                    .setParameter("sso", ssoSessionId)
+                    .executeUpdate();
+            List<String> ids = em.createQuery("SELECT s.id FROM LoginSession s WHERE s.ssoSessionId = :sso "
                             + "AND s.revokedAt IS NULL", String.class)
                     .setParameter("sso", ssoSessionId)
                     .getResultList();

@@ -22,8 +22,10 @@ public class ServerMetadata {
 
     static final List<String> GRANT_TYPES = List.of("password", "refresh_token", Client.CLIENT_CREDENTIALS,
             Client.AUTHORIZATION_CODE);
+    /** What ID tokens, userinfo and access tokens may carry (the user's claims of {@link UserClaims} among them). */
     static final List<String> CLAIMS = List.of("iss", "sub", "aud", "exp", "iat", "jti", "scope", "groups", "upn", "sid",
-            "client_id", "azp", "nonce", "auth_time", "at_hash", "preferred_username", "name", "email");
+            "client_id", "azp", "nonce", "auth_time", "acr", "at_hash", "name", "preferred_username", "updated_at", "email",
+            "email_verified");
 
     @Inject
     SigningKeys keys;
@@ -62,6 +64,9 @@ public class ServerMetadata {
                 .add("id_token_signing_alg_values_supported", array(List.of(keys.algorithm())))
                 .add("token_endpoint_auth_signing_alg_values_supported", array(List.of(keys.algorithm())))
                 .add("claims_supported", array(CLAIMS))
+                .add("claims_parameter_supported", true)
+                .add("claim_types_supported", array(List.of("normal")))
+                .add("acr_values_supported", array(List.of(TokenIssuer.PASSWORD_ACR)))
                 .add("service_documentation", base + "/docs");
         return metadata.build().toString();
     }

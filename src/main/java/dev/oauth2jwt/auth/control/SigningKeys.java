@@ -354,8 +354,8 @@ public class SigningKeys {
         }
     }
 
-    /** The stored keys as signing keys: the active one signs, the others verify only. */
-    private static List<SigningKey> stored(List<StoredKey> keys) {
+    /** The stored keys as signing keys: the active one signs (decrypted), the others verify only. */
+    private List<SigningKey> stored(List<StoredKey> keys) {
         List<SigningKey> result = new ArrayList<>();
         for (StoredKey key : keys) {
             try {
@@ -363,7 +363,7 @@ public class SigningKeys {
                 KeyFactory factory = KeyFactory.getInstance(kind);
                 PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
                 PrivateKey privateKey = key.active()
-                        ? factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey()))) : null;
+                        ? factory.generatePrivate(new PKCS8EncodedKeySpec(storedKeys.get().privateKey(key))) : null;
                 result.add(new SigningKey(key.kid(), key.algorithm(), privateKey, publicKey));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("the stored key " + key.kid() + " cannot be read", e);

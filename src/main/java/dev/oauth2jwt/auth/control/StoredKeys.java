@@ -20,13 +20,19 @@ import org.jose4j.lang.JoseException;
  * The signing keys the server makes itself (RS256 or ES256 without {@code JWT_SIGNING_KEY_FILE}), in
  * the database: one active, one next (published, not yet signing), and the retired ones still
  * published. Every change runs under a lock of the one row of {@code key_rotation_lock}, so that
- * instances starting or rotating at the same moment never both make keys.
+ * instances starting or rotating at the same moment never both make keys. Their private halves are
+ * encrypted ({@link KeyEncryption}): each pass checks that every one decrypts (a start-up with a
+ * wrong or missing encryption key fails, saying so) and encrypts again those that are plain or under
+ * a previous encryption key.
  */
 @ApplicationScoped
 public class StoredKeys {
 
     @Inject
     Database database;
+
+    @Inject
+    KeyEncryption encryption;
 
     Clock clock = Clock.systemUTC();
 
@@ -41,6 +47,7 @@ public class StoredKeys {
             lock(em);
             long now = clock.millis();
             for (StoredKey key : all(em)) {
+                readable(key);
                 if (!key.algorithm().equals(algorithm) && key.retiredAt() == null) {
                     key.retire(now);   // the algorithm changed: published until its tokens expire
                 }
@@ -65,6 +72,15 @@ public class StoredKeys {
         });
     }
 
+    /** The private half of a stored key, decrypted (checked readable by every pass of {@link #ensure}). */
+    public byte[] privateKey(StoredKey key) {
+        try {
+            return encryption.decrypt(key.kid(), key.algorithm(), key.privateKey());
+        } catch (KeyEncryption.Unreadable e) {
+            throw new IllegalStateException("Cannot use the signing key " + key.kid() + ": " + e.getMessage());
+        }
+    }
+
     private void rotate(EntityManager em, String algorithm, StoredKey active, long now) {
         if (active != null) {
             active.retire(now);
@@ -77,6 +93,31 @@ public class StoredKeys {
         next.activate(now);
         em.persist(generate(algorithm, now));
         em.flush();
+    }
+
+    /**
+     * Refuses to go on with a key whose private half does not decrypt (or with no encryption key at
+     * all); encrypts again a plain one, or one under a previous encryption key.
+     */
+    private void readable(StoredKey key) {
+        if (!encryption.configured() && !key.privateKey().startsWith(KeyEncryption.PREFIX)) {
+            throw new IllegalStateException("The signing keys kept in the database are not encrypted. Set JWT_KEY_ENCRYPTION_KEY "
+                    + "(at least 32 bytes: openssl rand -hex 32, the same on every instance): they are encrypted at the next start");
+        }
+        byte[] plain;
+        if (key.privateKey().startsWith(KeyEncryption.PREFIX)) {
+            try {
+                plain = encryption.decrypt(key.kid(), key.algorithm(), key.privateKey());
+            } catch (KeyEncryption.Unreadable e) {
+                throw new IllegalStateException("Cannot use the signing keys kept in the database: " + e.getMessage()
+                        + ". See docs/operating.md, key encryption.");
+            }
+        } else {
+            plain = Base64.getDecoder().decode(key.privateKey());   // kept plain before the keys were encrypted
+        }
+        if (encryption.outdated(key.privateKey())) {
+            key.replacePrivateKey(encryption.encrypt(key.kid(), key.algorithm(), plain));
+        }
     }
 
     private static void lock(EntityManager em) {
@@ -108,8 +149,13 @@ public class StoredKeys {
                 .toList();
     }
 
-    /** A new key pair: RSA 2048 for RS256, P-256 for ES256; its id the RFC 7638 thumbprint. */
-    static StoredKey generate(String algorithm, long now) {
+    /** A new key pair: RSA 2048 for RS256, P-256 for ES256; its id the RFC 7638 thumbprint; its private half encrypted. */
+    StoredKey generate(String algorithm, long now) {
+        if (!encryption.configured()) {
+            throw new IllegalStateException("JWT_KEY_ENCRYPTION_KEY is not set: with JWT_ALGORITHM " + algorithm + " and no "
+                    + "JWT_SIGNING_KEY_FILE the server makes its signing keys and keeps them in the database, encrypted with it "
+                    + "(at least 32 bytes: openssl rand -hex 32, the same on every instance)");
+        }
         try {
             KeyPairGenerator generator;
             if ("RS256".equals(algorithm)) {
@@ -124,7 +170,7 @@ public class StoredKeys {
             KeyPair pair = generator.generateKeyPair();
             String kid = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic()).calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
             Base64.Encoder base64 = Base64.getEncoder();
-            return new StoredKey(kid, algorithm, base64.encodeToString(pair.getPrivate().getEncoded()),
+            return new StoredKey(kid, algorithm, encryption.encrypt(kid, algorithm, pair.getPrivate().getEncoded()),
                     base64.encodeToString(pair.getPublic().getEncoded()), now);
         } catch (GeneralSecurityException | JoseException e) {
             throw new IllegalStateException("cannot make a " + algorithm + " key", e);

@@ -25,13 +25,23 @@ import org.jose4j.lang.JoseException;
  * Signs access tokens with the current key in its algorithm (HS256 by default), header
  * {@code {"alg":...,"typ":"JWT","kid":...}} ({@code typ} per {@code JWT_TOKEN_TYPE}), claims {@code sub} and {@code exp} as the seed,
  * {@code scope} as FastAPI's scopes chapter, {@code iat}, {@code jti}, {@code iss}, {@code upn},
- * {@code groups} for MicroProfile JWT consumers, {@code aud} with {@code JWT_AUDIENCE}, and
- * {@code sid}, the login session, by which the token is revoked with it.
+ * {@code groups} for MicroProfile JWT consumers, {@code aud} ({@link #audiences}), and
+ * {@code sid}, the login session, by which the token is revoked with it. {@code sub} is the
+ * username (the seed's, which a FastAPI service sharing the secret reads), or with
+ * {@code ACCESS_TOKEN_SUBJECT=id} the account's subject identifier; {@code upn} is always the
+ * username, so MicroProfile JWT names the caller by it either way. A user's token always has
+ * {@code upn}, a client's own never: that, not the names, tells them apart.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
     static final Set<String> TOKEN_TYPES = Set.of("JWT", "at+jwt");
+    static final Set<String> SUBJECTS = Set.of("username", "id");
+    /**
+     * The {@code acr} of a login with a password (OpenID Connect Core 2: ISO/IEC 29115 level 1, as
+     * Keycloak answers it); a second factor will add a higher one.
+     */
+    public static final String PASSWORD_ACR = "1";
 
     @Inject
     SigningKeys keys;
@@ -61,10 +71,18 @@ public class TokenIssuer {
     @ConfigProperty(name = "jwt.audience")
     Optional<String> audience = Optional.empty();
 
+    /** {@code username} (the seed's) or {@code id}: what the {@code sub} of a user's access token is. */
+    @Inject
+    @ConfigProperty(name = "access-token.subject")
+    String subject = "username";
+
     Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void checkLifetime() {
+        if (!SUBJECTS.contains(subject)) {
+            throw new IllegalStateException("ACCESS_TOKEN_SUBJECT is '" + subject + "'; it must be username or id");
+        }
         if (!TOKEN_TYPES.contains(tokenType)) {
             throw new IllegalStateException("JWT_TOKEN_TYPE is '" + tokenType + "'; it must be JWT or at+jwt");
         }
@@ -100,7 +118,7 @@ public class TokenIssuer {
      * (RFC 9068 section 2.2). {@code groups} lists the API scopes only, not OpenID Connect's.
      */
     public IssuedToken issue(User user, Set<String> scopes, String sessionId, String clientId) {
-        JwtClaims claims = claims(user.username());
+        JwtClaims claims = claims("id".equals(subject) ? user.subject() : user.username());
         claims.setClaim("sid", sessionId);
         claims.setClaim("upn", user.username());
         if (clientId != null) {
@@ -118,33 +136,34 @@ public class TokenIssuer {
         return !SigningKeys.HS256.equals(keys.algorithm());
     }
 
+    /** What an ID token says besides who and for whom: the login's time and nonce, the claims released. */
+    public record IdTokenContent(long authTimeMillis, String nonce, Set<String> claims) {
+    }
+
     /**
-     * An OpenID Connect ID token (Core section 2) for the client: {@code aud} and {@code azp} the
-     * client, {@code nonce} as it sent it, {@code auth_time} of the browser login, {@code at_hash}
-     * of the access token issued beside it (section 3.1.3.6), the user's name and e-mail as the
-     * scopes allow. Never accepted as an access token ({@link TokenVerifier} refuses its claims).
+     * An OpenID Connect ID token (Core section 2) for the client: {@code sub} the account's subject
+     * identifier, never reassigned; {@code aud} and {@code azp} the client, {@code nonce} as it sent
+     * it (none at a refresh, section 12.2), {@code auth_time} of the browser login, {@code acr},
+     * {@code at_hash} of the access token issued beside it (section 3.1.3.6), and the claims about
+     * the user released by the scopes or asked for by name ({@link UserClaims}). Never accepted as
+     * an access token ({@link TokenVerifier} refuses its claims).
      */
-    public String idToken(User user, String clientId, Set<String> scopes, String nonce, long authTimeMillis, String accessToken) {
+    public String idToken(User user, String clientId, IdTokenContent content, String accessToken, Set<String> scopes) {
         long now = clock.instant().getEpochSecond();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
-        claims.setSubject(user.username());
+        claims.setSubject(user.subject());
         claims.setAudience(clientId);
         claims.setClaim("azp", clientId);
         claims.setExpirationTime(NumericDate.fromSeconds(now + expireMinutes * 60L));
         claims.setIssuedAt(NumericDate.fromSeconds(now));
-        claims.setClaim("auth_time", authTimeMillis / 1000);
-        if (nonce != null) {
-            claims.setClaim("nonce", nonce);
+        claims.setClaim("auth_time", content.authTimeMillis() / 1000);
+        if (content.nonce() != null) {
+            claims.setClaim("nonce", content.nonce());
         }
+        claims.setClaim("acr", PASSWORD_ACR);
         claims.setClaim("at_hash", leftHalfHash(accessToken));
-        claims.setClaim("preferred_username", user.username());
-        if (scopes.contains("profile") && user.fullName() != null) {
-            claims.setClaim("name", user.fullName());
-        }
-        if (scopes.contains("email") && user.email() != null) {
-            claims.setClaim("email", user.email());
-        }
+        UserClaims.of(user, content.claims()).forEach(claims::setClaim);
         return sign(claims, scopes).token();
     }
 
@@ -173,15 +192,15 @@ public class TokenIssuer {
         return sign(claims, scopes);
     }
 
-    private JwtClaims claims(String subject) {
+    private JwtClaims claims(String tokenSubject) {
         long now = clock.instant().getEpochSecond();
         JwtClaims claims = new JwtClaims();
-        claims.setSubject(subject);
+        claims.setSubject(tokenSubject);
         claims.setExpirationTime(NumericDate.fromSeconds(now + expireMinutes * 60L));
         claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setIssuer(issuer);
-        List<String> audiences = audiences(audience);
+        List<String> audiences = audiences(audience, keys == null ? SigningKeys.HS256 : keys.algorithm(), issuer);
         if (audiences.size() == 1) {
             claims.setAudience(audiences.get(0));
         } else if (!audiences.isEmpty()) {
@@ -210,5 +229,20 @@ public class TokenIssuer {
     static List<String> audiences(Optional<String> setting) {
         return setting.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
                 .map(String::trim).filter(value -> !value.isEmpty()).toList();
+    }
+
+    /**
+     * The {@code aud} of every access token: {@code JWT_AUDIENCE}; without it, the issuer when ID
+     * tokens exist (RS256, ES256), so that a consumer checking the audience never takes an ID token
+     * (whose {@code aud} is a client's id, which cannot be a URL) for an access token; none with
+     * HS256, whose seed tokens have none and where a FastAPI service's PyJWT would refuse one it
+     * was not told of.
+     */
+    public static List<String> audiences(Optional<String> setting, String algorithm, String issuer) {
+        List<String> configured = audiences(setting);
+        if (!configured.isEmpty() || SigningKeys.HS256.equals(algorithm)) {
+            return configured;
+        }
+        return List.of(issuer);
     }
 }

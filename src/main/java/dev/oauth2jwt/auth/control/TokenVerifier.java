@@ -32,7 +32,7 @@ import org.jose4j.lang.UnresolvableKeyException;
  * parameters that would bring their own key ({@code jwk}, {@code jku}, {@code x5u}...) are never
  * used: keys come from configuration only. An {@code iss} must be ours; with
  * {@code JWT_ISSUER_REQUIRED} a token must have one; with {@code JWT_AUDIENCE} an {@code aud} of
- * ours. Every check, every time: remembering tokens
+ * ours, without it an {@code aud}, if any, must be ours ({@link TokenIssuer#audiences}). Every check, every time: remembering tokens
  * that passed is {@link RememberedTokens}' job.
  */
 @ApplicationScoped
@@ -90,9 +90,10 @@ public class TokenVerifier {
                 .setRequireSubject()
                 .setExpectedIssuer(issuerRequired, issuer)
                 .setAllowedClockSkewInSeconds(clockSkewSeconds);
-        List<String> audiences = TokenIssuer.audiences(audience);
+        // JWT_AUDIENCE: required; else, with RS256/ES256, the issuer our tokens carry (those from before it, none, still pass)
+        List<String> audiences = TokenIssuer.audiences(audience, keys == null ? SigningKeys.HS256 : keys.algorithm(), issuer);
         if (!audiences.isEmpty()) {
-            builder.setExpectedAudience(true, audiences.toArray(String[]::new));
+            builder.setExpectedAudience(!TokenIssuer.audiences(audience).isEmpty(), audiences.toArray(String[]::new));
         }
         consumer = builder.build();
     }

@@ -4,11 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Set;
 
 /**
  * An authorization code (RFC 6749 section 4.1), known only as its SHA-256: what it was issued for
  * (client, redirect URI, PKCE challenge, nonce, scopes, the account and its security stamp, the
- * browser login) and, once redeemed, the login session it started. Times are epoch milliseconds.
+ * browser login, the claims asked for by name) and, once redeemed, the login session it started.
+ * Times are epoch milliseconds.
  */
 @Entity
 @Table(name = "authorization_codes")
@@ -57,6 +59,12 @@ public class AuthorizationCode {
     @Column(name = "login_session_id", length = 36)
     private String loginSessionId;
 
+    @Column(name = "id_token_claims", length = 512)
+    private String idTokenClaims;
+
+    @Column(name = "userinfo_claims", length = 512)
+    private String userinfoClaims;
+
     protected AuthorizationCode() {
         // for JPA
     }
@@ -74,6 +82,8 @@ public class AuthorizationCode {
         this.authTime = grant.authTime();
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.idTokenClaims = String.join(" ", grant.idTokenClaims());
+        this.userinfoClaims = String.join(" ", grant.userinfoClaims());
     }
 
     public String codeHash() {
@@ -122,5 +132,19 @@ public class AuthorizationCode {
 
     public String loginSessionId() {
         return loginSessionId;
+    }
+
+    /** The claims asked for by name in the ID token. */
+    public Set<String> idTokenClaims() {
+        return names(idTokenClaims);
+    }
+
+    /** The claims asked for by name at userinfo. */
+    public Set<String> userinfoClaims() {
+        return names(userinfoClaims);
+    }
+
+    private static Set<String> names(String spaced) {
+        return spaced == null || spaced.isEmpty() ? Set.of() : Set.of(spaced.split(" "));
     }
 }

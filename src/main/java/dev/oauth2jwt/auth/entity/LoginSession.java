@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import dev.oauth2jwt.users.entity.User;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One password login: its refresh tokens (the family rotated from it) and the access tokens that
@@ -42,6 +43,14 @@ public class LoginSession {
     @Column(name = "client_id", length = 64)
     private String clientId;
 
+    /** A code's session: when the user logged in at the browser login (epoch ms), for the ID tokens of its refreshes. */
+    @Column(name = "auth_time")
+    private Long authTime;
+
+    /** A code's session: the claims its client asked for at userinfo, space separated. */
+    @Column(name = "userinfo_claims", length = 512)
+    private String userinfoClaims;
+
     protected LoginSession() {
         // for JPA
     }
@@ -54,14 +63,27 @@ public class LoginSession {
     }
 
     /** A session started by an authorization code, of a browser login and a client. */
-    public LoginSession(String id, Long userId, String securityStamp, long createdAt, String ssoSessionId, String clientId) {
+    public LoginSession(String id, Long userId, String securityStamp, long createdAt, String ssoSessionId, String clientId,
+            long authTime, Set<String> userinfoClaims) {
         this(id, userId, securityStamp, createdAt);
         this.ssoSessionId = ssoSessionId;
         this.clientId = clientId;
+        this.authTime = authTime;
+        this.userinfoClaims = String.join(" ", userinfoClaims);
     }
 
     public String clientId() {
         return clientId;
+    }
+
+    /** Null but for a code's session. */
+    public Long authTime() {
+        return authTime;
+    }
+
+    /** The claims the session's client asked for by name at userinfo (none for a password login). */
+    public Set<String> userinfoClaims() {
+        return userinfoClaims == null || userinfoClaims.isEmpty() ? Set.of() : Set.of(userinfoClaims.split(" "));
     }
 
     public String id() {

@@ -21,7 +21,7 @@ public class StoredKey {
     @Column(name = "algorithm", nullable = false, length = 8)
     private String algorithm;
 
-    /** PKCS#8 DER, base64. */
+    /** PKCS#8 DER, encrypted ({@code enc1:...}, see {@code KeyEncryption}); plain base64 in databases from before. */
     @Column(name = "private_key", nullable = false, length = 4096)
     private String privateKey;
 
@@ -86,6 +86,11 @@ public class StoredKey {
     /** Published, not signing yet: the key the next rotation makes active. */
     public boolean next() {
         return activatedAt == null && retiredAt == null;
+    }
+
+    /** The private half encrypted anew (it was plain, or under a previous encryption key). */
+    public void replacePrivateKey(String encrypted) {
+        privateKey = encrypted;
     }
 
     public void activate(long now) {

@@ -14,10 +14,12 @@ public record VerifiedToken(String raw, JwtClaims claims, String subject, long i
 
     /**
      * A client's token for itself (the client credentials grant): it names the client as its
-     * subject and as {@code client_id}; its {@code sid} names the client's secret. A user's token
-     * names no client.
+     * subject and as {@code client_id}, and no user ({@code upn}, which every user's token issued
+     * here has); its {@code sid} names the client's secret. So a user and a client of the same
+     * name are never taken for each other, and a user's token for a client of the user's own name
+     * is still the user's.
      */
     public boolean forClient() {
-        return clientId != null && clientId.equals(subject);
+        return clientId != null && clientId.equals(subject) && !claims.hasClaim("upn");
     }
 }

@@ -141,7 +141,10 @@ public class Client {
         return List.copyOf(split(postLogoutRedirectUris));
     }
 
-    /** Public clients always; a confidential client unless registered without (it is then held to its nonce). */
+    /**
+     * Public clients always; a confidential client unless registered without (for libraries and test
+     * plans that send none: its secret and the code's single use then protect the code).
+     */
     public boolean requirePkce() {
         return requirePkce || isPublic();
     }

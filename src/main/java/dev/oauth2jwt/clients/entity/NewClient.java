@@ -21,7 +21,7 @@ public record NewClient(@JsonbProperty("client_id") @Schema(required = true, pat
                         @JsonbProperty("post_logout_redirect_uris") @Schema(description = "Where GET /logout may send the "
                                 + "browser back to, matched exactly.") List<String> postLogoutRedirectUris,
                         @JsonbProperty("require_pkce") @Schema(defaultValue = "true", description = "false only for a "
-                                + "confidential OpenID client whose library cannot do PKCE: it must then send a nonce.")
+                                + "confidential client whose library cannot do PKCE (nor must it send a nonce).")
                         boolean requirePkce) {
 
     /** A service account: confidential, no browser. */

@@ -19,6 +19,10 @@ import java.util.Set;
  */
 public final class JsonFields {
 
+    /** No database here stores a NUL character (PostgreSQL's text cannot), and no honest value holds one. */
+    private static final String NUL_TYPE = "string_nul_character";
+    private static final String NUL_MESSAGE = "String should not contain NUL characters";
+
     private final JsonObject body;
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -48,6 +52,10 @@ public final class JsonFields {
             return null;
         }
         if (value instanceof JsonString text) {
+            if (text.getString().indexOf('\0') >= 0) {
+                errors.add(FieldError.of(NUL_TYPE, loc(name), NUL_MESSAGE, null));
+                return null;
+            }
             return text.getString();
         }
         errors.add(FieldError.of("string_type", loc(name), "Input should be a valid string", secret ? null : value));
@@ -94,7 +102,9 @@ public final class JsonFields {
         }
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) instanceof JsonString text) {
+            if (list.get(i) instanceof JsonString text && text.getString().indexOf('\0') >= 0) {
+                errors.add(new FieldError(NUL_TYPE, List.of("body", name, i), NUL_MESSAGE, null, null));
+            } else if (list.get(i) instanceof JsonString text) {
                 result.add(text.getString());
             } else {
                 errors.add(new FieldError("string_type", List.of("body", name, i), "Input should be a valid string", list.get(i), null));

@@ -2,18 +2,11 @@ package dev.oauth2jwt.http.boundary;
 
 import dev.oauth2jwt.errors.boundary.RequestValidationException;
 import dev.oauth2jwt.errors.entity.FieldError;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/**
- * Query parameters as FastAPI validates {@code Query(ge=.., le=..)}: 422 in pydantic's wording; and
- * the single-valued parameters and form fields of the browser endpoints (authorize, logout).
- */
+/** Query parameters as FastAPI validates {@code Query(ge=.., le=..)}: 422 in pydantic's wording. */
 public final class QueryParameters {
 
     /** The offset and limit of a page: {@code offset} from 0, {@code limit} 1 to {@code maxLimit}. */
@@ -31,28 +24,6 @@ public final class QueryParameters {
             throw new RequestValidationException(errors);
         }
         return new Page(from, count);
-    }
-
-    /**
-     * Each parameter's single value, an empty one counting as absent; empty when a parameter came
-     * more than once (RFC 6749 section 3.1: the authorization and logout endpoints refuse that).
-     */
-    public static Optional<Map<String, String>> once(MultivaluedMap<String, String> parameters) {
-        Map<String, String> single = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            if (parameter.getValue().size() != 1) {
-                return Optional.empty();
-            }
-            if (!parameter.getValue().get(0).isEmpty()) {
-                single.put(parameter.getKey(), parameter.getValue().get(0));
-            }
-        }
-        return Optional.of(single);
-    }
-
-    /** As {@link #once}, for a posted form, which is null when the post had no body (no Content-Type). */
-    public static Optional<Map<String, String>> onceInForm(MultivaluedMap<String, String> form) {
-        return once(form == null ? new MultivaluedHashMap<>() : form);
     }
 
     static int integer(String name, String text, int fallback, int min, int max, List<FieldError> errors) {

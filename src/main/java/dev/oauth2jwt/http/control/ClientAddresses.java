@@ -69,6 +69,19 @@ public class ClientAddresses {
         return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
+    /**
+     * Whether the browser reached us over https: the request itself, or a trusted proxy that
+     * terminated TLS saying so in {@code X-Forwarded-Proto} (anyone else's header counts for nothing).
+     */
+    public boolean overHttps(HttpServletRequest request) {
+        if (request.isSecure() || "https".equalsIgnoreCase(request.getScheme())) {
+            return true;
+        }
+        String proto = request.getHeader("X-Forwarded-Proto");
+        return proto != null && isTrusted(request.getRemoteAddr())
+                && "https".equalsIgnoreCase(proto.split(",", 2)[0].trim());
+    }
+
     public String resolve(String peer, String forwardedFor) {
         if (forwardedFor == null || trusted.isEmpty() || !isTrusted(peer)) {
             return canonical(peer);

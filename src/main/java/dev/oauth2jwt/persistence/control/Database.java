@@ -30,6 +30,7 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The user database: a connection pool, the schema migrated by Flyway, and JPA on top.
@@ -91,11 +92,7 @@ public class Database {
             described = redacted(url);
         }
         try {
-            var result = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            var result = flyway(dataSource).load().migrate();
             // targetSchemaVersion is null when there was nothing to migrate
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             LOG.info(() -> "Database " + described + " at schema version " + version + " (" + result.migrationsExecuted
@@ -107,6 +104,17 @@ public class Database {
             }
             throw e;
         }
+    }
+
+    /**
+     * The migrations: the SQL files of {@code db/migration} and the Java ones registered here (not
+     * scanned for: class scanning differs from server to server).
+     */
+    public static FluentConfiguration flyway(DataSource dataSource) {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .javaMigrations(new V8__Subject_identifiers());
     }
 
     /** The server's data source under a JNDI name; a wrong name stops the start with what to fix. */

@@ -14,11 +14,11 @@ final class FormPosts {
 
     /**
      * The login form: its token equals the browser's CSRF cookie (which another site can neither
-     * read nor set: HttpOnly, SameSite=Strict), and a browser's Origin, if sent, is this server.
+     * read nor set: HttpOnly, SameSite=Strict, and over https a {@code __Host-} name), and a
+     * browser's Origin, if sent, is this server.
      */
-    static boolean loginFormHolds(String token, HttpHeaders headers) {
-        String cookie = BrowserCookies.value(headers, BrowserCookies.CSRF);
-        return OpaqueTokens.wellFormed(cookie) && equal(cookie, token) && fromThisSite(headers);
+    static boolean loginFormHolds(String token, String csrfCookie, HttpHeaders headers) {
+        return OpaqueTokens.wellFormed(csrfCookie) && equal(csrfCookie, token) && fromThisSite(headers);
     }
 
     /**

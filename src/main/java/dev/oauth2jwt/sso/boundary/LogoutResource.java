@@ -7,29 +7,27 @@ import dev.oauth2jwt.auth.control.CurrentCaller;
 import dev.oauth2jwt.auth.control.IdTokenHints;
 import dev.oauth2jwt.clients.control.ClientAuthentication;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
-import dev.oauth2jwt.http.boundary.QueryParameters;
+import dev.oauth2jwt.http.boundary.FormBody;
 import dev.oauth2jwt.sso.control.SsoSessions;
 import dev.oauth2jwt.sso.entity.BrowserLogin;
 import dev.oauth2jwt.users.control.UserBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,8 +61,7 @@ public class LogoutResource {
     ClientAuthentication clients;
 
     @Inject
-    @ConfigProperty(name = "jwt.issuer")
-    String issuer;
+    BrowserCookies cookies;
 
     @POST
     @Authenticated
@@ -87,28 +84,29 @@ public class LogoutResource {
     @APIResponse(responseCode = "302", description = "Logged out, back to the client's post_logout_redirect_uri.")
     @APIResponse(responseCode = "400", description = "An error page: an invalid id_token_hint or an unregistered post_logout_redirect_uri.")
     public Response endSession(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
-        Optional<Map<String, String>> parameters = QueryParameters.once(uri.getQueryParameters());
-        if (parameters.isEmpty()) {
-            return Pages.message(400, "Cannot log out", "A parameter of the request was sent more than once.");
+        BrowserParameters.Read read = BrowserParameters.of(uri.getQueryParameters());
+        if (read instanceof BrowserParameters.Read.Refused refused) {
+            return Pages.message(400, "Cannot log out", refused.message());
         }
-        Map<String, String> query = parameters.get();
+        Map<String, String> query = ((BrowserParameters.Read.Parameters) read).values();
         String hint = query.get("id_token_hint");
         String clientId = query.get("client_id");
-        Optional<IdTokenHints.Hint> read = hints.read(hint);
-        if (hint != null && read.isEmpty()) {
+        Optional<IdTokenHints.Hint> hinted = hints.read(hint);
+        if (hint != null && hinted.isEmpty()) {
             return Pages.message(400, "Cannot log out", "The logout request's id_token_hint is not an ID token of this server.");
         }
-        if (read.isPresent() && clientId != null && !clientId.equals(read.get().clientId())) {
+        if (hinted.isPresent() && clientId != null && !clientId.equals(hinted.get().clientId())) {
             return Pages.message(400, "Cannot log out", "The logout request's client_id is not the id_token_hint's.");
         }
-        String client = read.map(IdTokenHints.Hint::clientId).orElse(clientId);
+        String client = hinted.map(IdTokenHints.Hint::clientId).orElse(clientId);
         Optional<Response> refused = unregisteredReturn(client, query.get("post_logout_redirect_uri"));
         if (refused.isPresent()) {
             return refused.get();
         }
-        String cookie = BrowserCookies.value(headers, BrowserCookies.SSO);
+        BrowserCookies.Jar jar = cookies.of(request);
+        String cookie = jar.value(headers, BrowserCookies.SSO);
         Optional<BrowserLogin> login = sessions.find(cookie);
-        if (login.isPresent() && !read.map(IdTokenHints.Hint::subject).equals(Optional.of(login.get().user().username()))) {
+        if (login.isPresent() && !hinted.map(IdTokenHints.Hint::subject).equals(Optional.of(login.get().user().subject()))) {
             // nothing proves that the user's own application asks: a link on any site could
             Map<String, String> carried = new LinkedHashMap<>();
             putIfPresent(carried, "client_id", client);
@@ -116,25 +114,26 @@ public class LogoutResource {
             putIfPresent(carried, "state", query.get("state"));
             return Pages.logoutConfirmation(login.get().user().username(), client, carried, FormPosts.logoutToken(cookie));
         }
-        return loggedOut(302, cookie, query.get("post_logout_redirect_uri"), query.get("state"), uri, request);
+        return loggedOut(302, jar, cookie, query.get("post_logout_redirect_uri"), query.get("state"));
     }
 
     @POST
     @Path("confirm")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Log out (the logout question's form)", description = "Posted by the logout page only: CSRF-protected.")
     @APIResponse(responseCode = "200", description = "Logged out (HTML).")
     @APIResponse(responseCode = "303", description = "Logged out, back to the client's post_logout_redirect_uri.")
-    @APIResponse(responseCode = "400", description = "An error page: an unregistered post_logout_redirect_uri.")
+    @APIResponse(responseCode = "400", description = "An error page: an unregistered post_logout_redirect_uri, a field sent "
+            + "twice or too long.")
     @APIResponse(responseCode = "403", description = "No or a wrong CSRF token, or a post from another site: still logged in.")
-    public Response confirm(MultivaluedMap<String, String> form, @Context UriInfo uri, @Context HttpHeaders headers,
-            @Context HttpServletRequest request) {
-        Optional<Map<String, String>> parameters = QueryParameters.onceInForm(form);
-        if (parameters.isEmpty()) {
-            return Pages.message(400, "Cannot log out", "A field of the form was sent more than once.");
+    @APIResponse(responseCode = "413", description = "A form over 64 KiB.")
+    public Response confirm(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+        BrowserParameters.Read read = BrowserParameters.of(FormBody.read(headers.getMediaType(), headers.getLength(), body));
+        if (read instanceof BrowserParameters.Read.Refused refused) {
+            return Pages.message(400, "Cannot log out", refused.message());
         }
-        Map<String, String> fields = parameters.get();
-        String cookie = BrowserCookies.value(headers, BrowserCookies.SSO);
+        Map<String, String> fields = ((BrowserParameters.Read.Parameters) read).values();
+        BrowserCookies.Jar jar = cookies.of(request);
+        String cookie = jar.value(headers, BrowserCookies.SSO);
         // without a browser login there is nothing to end (it ended in another tab): the form needs no token then
         if (cookie != null && !FormPosts.logoutFormHolds(fields.get("csrf"), cookie, headers)) {
             return Pages.message(403, "Cannot log out", "The logout form has expired or did not come from this site. "
@@ -144,7 +143,7 @@ public class LogoutResource {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return loggedOut(303, cookie, fields.get("post_logout_redirect_uri"), fields.get("state"), uri, request);
+        return loggedOut(303, jar, cookie, fields.get("post_logout_redirect_uri"), fields.get("state"));
     }
 
     /** An error page when there is an address to return to that the client did not register (never followed). */
@@ -158,10 +157,9 @@ public class LogoutResource {
     }
 
     /** Ends the browser login and what its codes produced, clears its cookie, and says so or returns to the application. */
-    private Response loggedOut(int redirectStatus, String cookie, String returnTo, String state, UriInfo uri,
-            HttpServletRequest request) {
+    private Response loggedOut(int redirectStatus, BrowserCookies.Jar jar, String cookie, String returnTo, String state) {
         sessions.end(cookie);
-        String cleared = BrowserCookies.ssoCleared(request.getContextPath(), BrowserCookies.secure(uri.getBaseUri(), issuer));
+        String cleared = jar.ssoCleared();
         if (returnTo == null) {
             return Response.fromResponse(Pages.message(200, "Logged out", "You are logged out."))
                     .header(HttpHeaders.SET_COOKIE, cleared).build();

@@ -27,12 +27,15 @@ final class Pages {
     private Pages() {
     }
 
-    /** The login form: the authorization request rides along in hidden fields, checked again when posted. */
+    /**
+     * The login form: the authorization request rides along in hidden fields, checked again when
+     * posted to {@code login}, relative to {@code /authorize} and to {@code /login} alike.
+     */
     static Response login(int status, String clientId, Map<String, String> request, String csrf, String error,
             String username) {
         String body = "<h1>Log in</h1>\n<p>to continue to <strong>" + escape(clientId) + "</strong></p>\n"
                 + (error == null ? "" : "<p class=\"error\" role=\"alert\" id=\"error\">" + escape(error) + "</p>\n")
-                + "<form method=\"post\" action=\"authorize\">\n" + hidden(request, csrf)
+                + "<form method=\"post\" action=\"login\">\n" + hidden(request, csrf)
                 + "<label for=\"username\">Username</label>\n"
                 + "<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" autocapitalize=\"none\" "
                 + "spellcheck=\"false\" required autofocus value=\"" + escape(username == null ? "" : username) + "\""

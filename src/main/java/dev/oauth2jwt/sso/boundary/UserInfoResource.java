@@ -3,13 +3,15 @@ package dev.oauth2jwt.sso.boundary;
 import dev.oauth2jwt.access.Authenticated;
 import dev.oauth2jwt.access.RequiresScopes;
 import dev.oauth2jwt.access.Scope;
+import dev.oauth2jwt.access.TokenInFormBodyAllowed;
 import dev.oauth2jwt.auth.control.CurrentCaller;
+import dev.oauth2jwt.auth.control.LoginSessions;
+import dev.oauth2jwt.auth.control.UserClaims;
+import dev.oauth2jwt.auth.entity.Caller;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
-import dev.oauth2jwt.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,9 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * {@code /userinfo} (OpenID Connect Core 5.3): who the access token's user is, as its scopes allow:
- * {@code sub} and {@code preferred_username} always, {@code name} with {@code profile},
- * {@code email} with {@code email}. The token must carry {@code openid}.
+ * {@code /userinfo} (OpenID Connect Core 5.3): who the access token's user is, as its scopes and
+ * its client's {@code claims} request allow ({@link UserClaims}): {@code sub}, the account's subject
+ * identifier, always; the rest only as asked. The token must carry {@code openid}; {@code POST}
+ * also takes it as the form field {@code access_token} (RFC 6750 section 2.2).
  */
 @ApplicationScoped
 @Authenticated
@@ -39,6 +42,9 @@ public class UserInfoResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    LoginSessions sessions;
 
     @GET
     @Operation(summary = "User info (OpenID Connect)")
@@ -52,27 +58,33 @@ public class UserInfoResource {
     }
 
     @POST
-    @Operation(summary = "User info (OpenID Connect), by POST")
+    @TokenInFormBodyAllowed
+    @Operation(summary = "User info (OpenID Connect), by POST", description = "The token in the Authorization header, or as "
+            + "the form field access_token (RFC 6750 section 2.2), not both.")
     @SecurityRequirement(name = Scope.SECURITY_SCHEME, scopes = Scope.OPENID)
     @APIResponse(responseCode = "200", description = "The claims about the user.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "400", description = "The token sent both in the header and in the body.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public Response post() {
         return userInfo();
     }
 
     private Response userInfo() {
-        User user = caller.get().user();
-        Set<String> scopes = caller.get().scopes();
-        JsonObjectBuilder claims = Json.createObjectBuilder()
-                .add("sub", user.username())
-                .add("preferred_username", user.username());
-        if (scopes.contains("profile") && user.fullName() != null) {
-            claims.add("name", user.fullName());
-        }
-        if (scopes.contains("email") && user.email() != null) {
-            claims.add("email", user.email());
-        }
-        JsonObject body = claims.build();
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        Caller current = caller.get();
+        JsonObjectBuilder claims = Json.createObjectBuilder().add("sub", current.user().subject());
+        Map<String, Object> released = UserClaims.of(current.user(), UserClaims.released(current.scopes(),
+                sessions.userinfoClaims(current.token().sessionId())));
+        released.forEach((name, value) -> {
+            if (value instanceof Boolean flag) {
+                claims.add(name, flag);
+            } else if (value instanceof Long number) {
+                claims.add(name, number);
+            } else {
+                claims.add(name, value.toString());
+            }
+        });
+        return Response.ok(claims.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

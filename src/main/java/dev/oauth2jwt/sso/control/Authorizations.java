@@ -3,6 +3,8 @@ package dev.oauth2jwt.sso.control;
 import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.auth.control.AuditLog;
 import dev.oauth2jwt.auth.control.AuthorizationCodes;
+import dev.oauth2jwt.auth.control.IdTokenHints;
+import dev.oauth2jwt.auth.control.UserClaims;
 import dev.oauth2jwt.auth.control.TokenIssuer;
 import dev.oauth2jwt.auth.entity.AuthorizationGrant;
 import dev.oauth2jwt.clients.control.ClientAuthentication;
@@ -10,9 +12,11 @@ import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.clients.entity.RedirectUris;
 import dev.oauth2jwt.sso.entity.AuthorizationRequest;
 import dev.oauth2jwt.sso.entity.BrowserLogin;
+import dev.oauth2jwt.sso.entity.ClaimsRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,7 +45,11 @@ public class Authorizations {
         record ErrorRedirect(String error, String description) implements Check {
         }
 
-        record Valid(Client client) implements Check {
+        /**
+         * Go on: the client, the claims asked for, and the account the request must be answered for
+         * ({@code id_token_hint}'s or the {@code claims} request's {@code sub}; null: any).
+         */
+        record Valid(Client client, ClaimsRequest claims, String expectedSubject) implements Check {
         }
     }
 
@@ -56,6 +64,9 @@ public class Authorizations {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    IdTokenHints hints;
 
     /**
      * Checks a request that arrived at {@code ownOrigin} (scheme, host and port as the browser asked:
@@ -84,9 +95,12 @@ public class Authorizations {
             return new Check.ErrorPage("OpenID Connect needs an asymmetric signing key: this server signs with HS256, "
                     + "whose ID tokens no application could verify. Set JWT_ALGORITHM to RS256 or ES256.");
         }
-        if (request.state() != null && request.state().length() > MAX_STATE
-                || request.nonce() != null && request.nonce().length() > MAX_NONCE) {
-            return new Check.ErrorRedirect("invalid_request", "state or nonce too long");
+        if (request.state() != null && request.state().length() > MAX_STATE) {
+            // never copied into a redirect: the error page says it
+            return new Check.ErrorPage("The request's state is longer than " + MAX_STATE + " characters.");
+        }
+        if (request.nonce() != null && request.nonce().length() > MAX_NONCE) {
+            return new Check.ErrorRedirect("invalid_request", "nonce too long");
         }
         if (request.prompt() != null && !Set.of("none", "login").contains(request.prompt())) {
             return new Check.ErrorRedirect("invalid_request", "prompt must be none or login");
@@ -97,11 +111,34 @@ public class Authorizations {
         if (request.maxAge() != null && !MAX_AGE.matcher(request.maxAge()).matches()) {
             return new Check.ErrorRedirect("invalid_request", "max_age must be a number of seconds");
         }
-        return pkce(request, client, openId);
+        Optional<ClaimsRequest> claims = ClaimsRequest.parse(request.claims(), Set.copyOf(UserClaims.HELD));
+        if (claims.isEmpty()) {
+            return new Check.ErrorRedirect("invalid_request", "claims must be a JSON object with the members id_token and userinfo");
+        }
+        if (!claims.get().acrSatisfiedBy(TokenIssuer.PASSWORD_ACR)) {
+            // OpenID Connect Core 5.5.1.1: an essential acr that cannot be met fails the authentication
+            return new Check.ErrorRedirect("unmet_authentication_requirements", "the essential acr asked for is not offered");
+        }
+        Optional<String> hinted = Optional.empty();
+        if (request.idTokenHint() != null) {
+            hinted = hints.read(request.idTokenHint()).map(IdTokenHints.Hint::subject);
+            if (hinted.isEmpty()) {
+                return new Check.ErrorRedirect("invalid_request", "id_token_hint is not an ID token of this server");
+            }
+        }
+        if (hinted.isPresent() && claims.get().subject() != null && !hinted.get().equals(claims.get().subject())) {
+            return new Check.ErrorRedirect("invalid_request", "id_token_hint and the claims request name different users");
+        }
+        Check pkce = pkce(request, client);
+        return pkce != null ? pkce : new Check.Valid(client, claims.get(), hinted.orElse(claims.get().subject()));
     }
 
-    /** PKCE with S256 (plain is never accepted); without it only for a confidential client allowed none, with a nonce. */
-    private static Check pkce(AuthorizationRequest request, Client client, boolean openId) {
+    /**
+     * PKCE with S256 (plain is never accepted); without it only for a confidential client the
+     * administrator registered without ({@code require_pkce: false}), nonce or not (OpenID Connect
+     * Core 3.1.2.1: optional in the code flow). Null when it holds.
+     */
+    private static Check pkce(AuthorizationRequest request, Client client) {
         if (request.codeChallenge() == null) {
             if (request.codeChallengeMethod() != null) {
                 return new Check.ErrorRedirect("invalid_request", "code_challenge_method without code_challenge");
@@ -109,10 +146,7 @@ public class Authorizations {
             if (client.requirePkce()) {
                 return new Check.ErrorRedirect("invalid_request", "code_challenge required (PKCE, S256)");
             }
-            if (!openId || request.nonce() == null) {
-                return new Check.ErrorRedirect("invalid_request", "without PKCE, scope openid and a nonce are required");
-            }
-            return new Check.Valid(client);
+            return null;
         }
         if (!"S256".equals(request.codeChallengeMethod())) {
             // absent means plain (RFC 7636 section 4.3), which a stolen authorization request would reveal
@@ -121,7 +155,7 @@ public class Authorizations {
         if (!S256_CHALLENGE.matcher(request.codeChallenge()).matches()) {
             return new Check.ErrorRedirect("invalid_request", "code_challenge must be 43 base64url characters");
         }
-        return new Check.Valid(client);
+        return null;
     }
 
     /** Exactly a registered URI; for the docs client, this server's own docs page. */
@@ -132,15 +166,24 @@ public class Authorizations {
         return client.redirectUris().contains(redirectUri);
     }
 
-    /** A code for the browser's login: the API scopes the user and the client both have, and OpenID's asked for. */
-    public String issueCode(Client client, AuthorizationRequest request, BrowserLogin login, String address) {
+    /**
+     * A code for the browser's login: the API scopes the user and the client both have, OpenID's
+     * asked for, and the claims asked for by name.
+     */
+    public String issueCode(Check.Valid valid, AuthorizationRequest request, BrowserLogin login, String address) {
+        Client client = valid.client();
         Set<String> allowed = new LinkedHashSet<>(login.user().scopes());
         allowed.retainAll(client.scopes());
         Set<String> scopes = Scope.grantedWithIdentity(request.scope(), allowed);
         String code = codes.issue(new AuthorizationGrant(client.clientId(), request.redirectUri(), login.user().id(),
                 login.user().securityStamp(), login.sessionId(), scopes, request.nonce(), request.codeChallenge(),
-                login.authTime()));
+                login.authTime(), valid.claims().idToken(), valid.claims().userinfo(), login.expiresAt()));
         audit.login("code issued", login.user().username(), address, "client " + client.clientId());
         return code;
+    }
+
+    /** Whether the browser's login may answer the request: the account it asks for, if it names one. */
+    public static boolean answersFor(Check.Valid valid, BrowserLogin login) {
+        return valid.expectedSubject() == null || valid.expectedSubject().equals(login.user().subject());
     }
 }

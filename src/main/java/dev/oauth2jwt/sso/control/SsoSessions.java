@@ -12,17 +12,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Browser logins (SSO sessions), kept in the database so that every instance knows them: started
  * by the login page, lasting {@code SSO_SESSION_HOURS} (10), ended by logout or by any revocation of
- * the account (its security stamp). The browser holds 256 random bits in a cookie; only their
- * SHA-256 is stored.
+ * the account (its security stamp). The browser holds 256 random bits in a cookie, replaced at
+ * every login on that browser; only their SHA-256 is stored.
  */
 @ApplicationScoped
 public class SsoSessions {
@@ -40,6 +44,10 @@ public class SsoSessions {
     @Inject
     @ConfigProperty(name = "sso.session-hours")
     int sessionHours;
+
+    @Inject
+    @ConfigProperty(name = "login.max-sessions-per-user")
+    int maxSessionsPerUser = 100;
 
     Clock clock = Clock.systemUTC();
 
@@ -66,33 +74,51 @@ public class SsoSessions {
      * Starts a browser login for the account as the login page read it; empty when a revocation or
      * a delete has changed it since (the row is locked meanwhile, as for a password login). A login
      * on a browser that already has one (prompt=login, max_age) renews the same login for the same
-     * user, so that a logout still ends every app's tokens; for another user it ends the old one.
+     * user under a new cookie, so that a logout still ends every app's tokens; for another user it
+     * ends the old one. Beyond {@code LOGIN_MAX_SESSIONS_PER_USER} browser logins of the account,
+     * the oldest end.
      */
     public Optional<Started> start(User user, String browsersCookie) {
         long now = clock.millis();
         String previous = OpaqueTokens.wellFormed(browsersCookie) ? OpaqueTokens.sha256(browsersCookie) : null;
+        String cookie = OpaqueTokens.generate();
+        List<String> ended = new ArrayList<>();
         Optional<Started> started = database.inTransaction(em -> {
             User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
             if (current == null || !current.securityStamp().equals(user.securityStamp())) {
                 return Optional.empty();
             }
-            SsoSession standing = previous == null ? null : em.find(SsoSession.class, previous, LockModeType.PESSIMISTIC_WRITE);
+            SsoSession standing = previous == null ? null : byCookie(em, previous, true);
             if (standing != null && standing.validFor(current, now)) {
-                standing.renew(now);
-                return Optional.of(new Started(browsersCookie, new BrowserLogin(standing.id(), current, now)));
+                standing.renew(now, OpaqueTokens.sha256(cookie));
+                return Optional.of(new Started(cookie, new BrowserLogin(standing.id(), current, now, standing.expiresAt())));
             }
             if (standing != null) {
                 standing.end(now);
+                ended.add(standing.id());
             }
-            String cookie = OpaqueTokens.generate();
-            SsoSession session = new SsoSession(OpaqueTokens.sha256(cookie), current, now, now + Duration.ofHours(sessionHours).toMillis());
+            ended.addAll(endOldestBeyondLimit(em, current, now));
+            SsoSession session = new SsoSession(UUID.randomUUID().toString(), OpaqueTokens.sha256(cookie), current, now,
+                    now + Duration.ofHours(sessionHours).toMillis());
             em.persist(session);
-            return Optional.of(new Started(cookie, new BrowserLogin(session.id(), current, now)));
+            return Optional.of(new Started(cookie, new BrowserLogin(session.id(), current, now, session.expiresAt())));
         });
-        if (previous != null && started.isPresent() && !started.get().login().sessionId().equals(previous)) {
-            refreshTokens.revokeBrowserLogin(previous);
+        if (started.isPresent()) {
+            ended.forEach(refreshTokens::revokeBrowserLogin);
         }
         return started;
+    }
+
+    /** Ends the account's oldest standing browser logins so that, with the one starting, it has at most the limit. */
+    private List<String> endOldestBeyondLimit(EntityManager em, User user, long now) {
+        List<SsoSession> beyond = em.createQuery("SELECT s FROM SsoSession s WHERE s.userId = :user AND s.endedAt IS NULL "
+                        + "AND s.expiresAt > :now ORDER BY s.expiresAt DESC, s.id DESC", SsoSession.class)
+                .setParameter("user", user.id())
+                .setParameter("now", now)
+                .setFirstResult(maxSessionsPerUser - 1)
+                .getResultList();
+        beyond.forEach(session -> session.end(now));
+        return beyond.stream().map(SsoSession::id).toList();
     }
 
     /** The browser login the cookie names, if it still stands. */
@@ -102,28 +128,41 @@ public class SsoSessions {
         }
         long now = clock.millis();
         return database.read(em -> {
-            SsoSession session = em.find(SsoSession.class, OpaqueTokens.sha256(cookieValue));
+            SsoSession session = byCookie(em, OpaqueTokens.sha256(cookieValue), false);
             if (session == null) {
                 return Optional.empty();
             }
             User user = em.find(User.class, session.userId());
-            return session.validFor(user, now) ? Optional.of(new BrowserLogin(session.id(), user, session.authTime()))
+            return session.validFor(user, now)
+                    ? Optional.of(new BrowserLogin(session.id(), user, session.authTime(), session.expiresAt()))
                     : Optional.empty();
         });
     }
 
-    /** Ends the browser login the cookie names, and every token a code of it produced; nothing if unknown. */
+    /** Ends the browser login the cookie names, its codes and every token they produced; nothing if unknown. */
     public void end(String cookieValue) {
         if (!OpaqueTokens.wellFormed(cookieValue)) {
             return;
         }
-        String id = OpaqueTokens.sha256(cookieValue);
         long now = clock.millis();
-        database.inTransaction(em -> em.createQuery("UPDATE SsoSession s SET s.endedAt = :now WHERE s.id = :id AND s.endedAt IS NULL")
-                .setParameter("now", now)
-                .setParameter("id", id)
-                .executeUpdate());
-        refreshTokens.revokeBrowserLogin(id);
+        Optional<String> ended = database.inTransaction(em -> {
+            SsoSession session = byCookie(em, OpaqueTokens.sha256(cookieValue), true);
+            if (session == null) {
+                return Optional.empty();
+            }
+            session.end(now);
+            return Optional.of(session.id());
+        });
+        ended.ifPresent(refreshTokens::revokeBrowserLogin);
+    }
+
+    private static SsoSession byCookie(EntityManager em, String cookieHash, boolean lock) {
+        var query = em.createQuery("SELECT s FROM SsoSession s WHERE s.cookieHash = :hash", SsoSession.class)
+                .setParameter("hash", cookieHash);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst().orElse(null);
     }
 
     /** Forgets browser logins a day after they expired or ended, at the housekeeping's round. */

@@ -8,8 +8,9 @@ import jakarta.persistence.Table;
 
 /**
  * A browser login (the SSO session): the account and its security stamp as the login page found
- * them, when the user logged in, until when it lasts and whether it was ended. Its id is the SHA-256
- * of the cookie's value, which is known only to the browser. Times are epoch milliseconds.
+ * them, when the user logged in, until when it lasts and whether it was ended. Its cookie's value
+ * is known only to the browser, here only as its SHA-256, and changes at every login on that
+ * browser; its id stays (the login sessions its codes started name it). Times are epoch milliseconds.
  */
 @Entity
 @Table(name = "sso_sessions")
@@ -18,6 +19,9 @@ public class SsoSession {
     @Id
     @Column(name = "id", length = 64)
     private String id;
+
+    @Column(name = "cookie_hash", nullable = false, unique = true, length = 64)
+    private String cookieHash;
 
     @Column(name = "user_id", nullable = false)
     private Long userId;
@@ -38,8 +42,9 @@ public class SsoSession {
         // for JPA
     }
 
-    public SsoSession(String id, User user, long authTime, long expiresAt) {
+    public SsoSession(String id, String cookieHash, User user, long authTime, long expiresAt) {
         this.id = id;
+        this.cookieHash = cookieHash;
         this.userId = user.id();
         this.securityStamp = user.securityStamp();
         this.authTime = authTime;
@@ -62,9 +67,17 @@ public class SsoSession {
         return authTime;
     }
 
-    /** The user logged in again on the same browser: a new {@code auth_time}, the same lifetime. */
-    public void renew(long now) {
+    public long expiresAt() {
+        return expiresAt;
+    }
+
+    /**
+     * The user logged in again on the same browser: a new {@code auth_time} and a new cookie (one
+     * captured before must not carry the fresh login), the same lifetime.
+     */
+    public void renew(long now, String newCookieHash) {
         authTime = now;
+        cookieHash = newCookieHash;
     }
 
     public void end(long now) {

@@ -21,8 +21,8 @@ final class UserJson {
 
     /** A new account; {@code hashProblem} says why an imported hash is refused, if it is. */
     static NewUser newUser(JsonObject body, Function<String, Optional<String>> hashProblem) {
-        JsonFields fields = new JsonFields(body, Set.of("username", "password", "hashed_password", "email", "full_name",
-                "disabled", "scopes"));
+        JsonFields fields = new JsonFields(body, Set.of("username", "password", "hashed_password", "email", "email_verified",
+                "full_name", "disabled", "scopes"));
         String username = fields.string("username", true, false, false);
         if (username != null && !UserRules.isValidUsername(username)) {
             Optional<String> reserved = UserRules.reservedUsernameProblem(username);
@@ -51,23 +51,25 @@ final class UserJson {
             }
         }
         String email = email(fields);
+        Boolean emailVerified = emailVerified(fields, email, true);
         String fullName = fullName(fields);
         Boolean disabled = fields.bool("disabled");
         Set<String> scopes = fields.oneOfEach("scopes", Scope.names());
         fields.throwIfInvalid();
-        return new NewUser(username, password, hashed, email, fullName, Boolean.TRUE.equals(disabled),
+        return new NewUser(username, password, hashed, email, Boolean.TRUE.equals(emailVerified), fullName, Boolean.TRUE.equals(disabled),
                 scopes == null ? new LinkedHashSet<>(Scope.DEFAULTS) : scopes);
     }
 
     static UserChanges changes(JsonObject body) {
-        JsonFields fields = new JsonFields(body, Set.of("email", "full_name", "disabled", "scopes", "password"));
+        JsonFields fields = new JsonFields(body, Set.of("email", "email_verified", "full_name", "disabled", "scopes", "password"));
         String email = email(fields);
+        Boolean emailVerified = emailVerified(fields, email, fields.has("email"));
         String fullName = fullName(fields);
         Boolean disabled = fields.bool("disabled");
         Set<String> scopes = fields.oneOfEach("scopes", Scope.names());
         String password = fields.has("password") ? password(fields, "password") : null;
         fields.throwIfInvalid();
-        return new UserChanges(Set.copyOf(body.keySet()), email, fullName, disabled, scopes, password);
+        return new UserChanges(Set.copyOf(body.keySet()), email, emailVerified, fullName, disabled, scopes, password);
     }
 
     /** A new password field, checked with the account rules; null (and a 422 entry) when absent or unacceptable. */
@@ -90,6 +92,16 @@ final class UserJson {
             fields.invalid("value_error", "email", "value is not a valid email address", email, null);
         }
         return email;
+    }
+
+    /** {@code email_verified}: a boolean, and never true beside an address given as null (there is nothing to verify). */
+    private static Boolean emailVerified(JsonFields fields, String email, boolean emailGiven) {
+        Boolean verified = fields.bool("email_verified");
+        if (Boolean.TRUE.equals(verified) && emailGiven && email == null) {
+            fields.invalid("value_error", "email_verified", "Value error, an email address that is null cannot be verified", true,
+                    Map.of("error", "an email address that is null cannot be verified"));
+        }
+        return verified;
     }
 
     private static String fullName(JsonFields fields) {

@@ -26,7 +26,10 @@ import org.mindrot.jbcrypt.BCrypt;
  *
  * <p>Every check costs one bcrypt computation, whatever the outcome: an unknown user or an
  * unreadable stored hash is checked against a dummy hash of the configured cost, and an
- * over-long password is refused only after the work, so timing tells nothing.
+ * over-long password is refused only after the work, so timing tells nothing. A wrong password
+ * against a cheaper hash (an imported Django one, bcrypt below the cost) is answered no sooner
+ * than a check at the configured cost takes here (measured as checks run): it would otherwise
+ * tell which accounts exist and still hold such a hash.
  *
  * <p>Django's {@code pbkdf2_sha256$<iterations>$<salt>$<digest>} hashes are verified too, so users
  * shared with a Django application log in; like bcrypt hashes below the configured cost, they
@@ -62,8 +65,17 @@ public class PasswordHasher {
     @ConfigProperty(name = "bcrypt.cost")
     int cost;
 
+    /** Waits this many nanoseconds; a seam for tests. */
+    interface Pause {
+        void nanos(long nanos);
+    }
+
     Bcrypt bcrypt = BCrypt::checkpw;
+    Pause pause = PasswordHasher::sleep;
+    java.util.function.LongSupplier nanoTime = System::nanoTime;
     private String dummyHash;
+    /** How long a check at the configured cost takes here, smoothed over the recent ones. */
+    private volatile long typicalCheckNanos;
 
     @PostConstruct
     void init() {
@@ -73,7 +85,9 @@ public class PasswordHasher {
         }
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
+        long started = nanoTime.getAsLong();
         dummyHash = BCrypt.hashpw(HexFormat.of().formatHex(random), BCrypt.gensalt(cost));
+        typicalCheckNanos = nanoTime.getAsLong() - started;
     }
 
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -105,16 +119,24 @@ public class PasswordHasher {
      * cannot be read is reported, never thrown.
      */
     public Check check(String password, String storedHash) {
+        long started = nanoTime.getAsLong();
         if (storedHash != null && DJANGO_PBKDF2.matcher(storedHash).matches()) {
-            return checkDjango(password, storedHash);
+            return atLeastTypical(checkDjango(password, storedHash), started);
         }
         boolean readable = isBcryptHash(storedHash);
+        boolean atPolicyCost = !readable || Integer.parseInt(storedHash.substring(4, 6)) == cost;
         boolean matches;
         try {
             matches = bcrypt.matches(password, readable ? "$2a$" + storedHash.substring(4) : dummyHash);
         } catch (RuntimeException e) {
             bcrypt.matches(password, dummyHash);
             return Check.CORRUPT_HASH;
+        }
+        if (atPolicyCost) {
+            long took = nanoTime.getAsLong() - started;
+            typicalCheckNanos = typicalCheckNanos + (took - typicalCheckNanos) / 8;
+        } else if (!matches) {
+            atLeastTypical(Check.MISMATCH, started);
         }
         if (!readable) {
             return storedHash == null ? Check.MISMATCH : Check.CORRUPT_HASH;
@@ -155,6 +177,32 @@ public class PasswordHasher {
             return true;
         }
         return Integer.parseInt(storedHash.substring(4, 6)) < cost;
+    }
+
+    /**
+     * A failed check against a cheaper hash lasts as long as one at the configured cost: waiting, not
+     * computing, holds the hashing slot no longer than the bcrypt it stands for.
+     */
+    private Check atLeastTypical(Check check, long started) {
+        if (check != Check.MATCH) {
+            long missing = typicalCheckNanos - (nanoTime.getAsLong() - started);
+            if (missing > 0) {
+                pause.nanos(missing);
+            }
+        }
+        return check;
+    }
+
+    long typicalCheckNanos() {
+        return typicalCheckNanos;
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Check checkDjango(String password, String storedHash) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 /**
  * The admin API's operations. Setting a password or disabling a user revokes every token issued
  * to them before; deleting a user takes their login sessions, and so all their tokens, with them.
+ * A changed e-mail address is unverified unless the same change says otherwise.
  */
 @ApplicationScoped
 public class UserAdmin {
@@ -33,6 +34,7 @@ public class UserAdmin {
         String hash = request.password() != null ? hashed(request.password()) : request.hashedPassword();
         User user = new User(request.username(), request.email(), request.fullName(), hash, request.disabled(),
                 request.scopes());
+        user.setEmailVerified(request.emailVerified() && request.email() != null);
         // a token issued before the account existed (a deleted namesake's) never works for it
         user.refuseTokensIssuedUntil(clock.millis());
         return store.create(user) ? Optional.of(user) : Optional.empty();
@@ -55,11 +57,22 @@ public class UserAdmin {
         String newHash = changes.has("password") ? hashed(changes.password()) : null;
         long now = clock.millis();
         return store.update(username, user -> {
-            if (changes.has("email")) {
+            boolean profileChanged = false;
+            if (changes.has("email") && !java.util.Objects.equals(user.email(), changes.email())) {
                 user.setEmail(changes.email());
+                user.setEmailVerified(false);   // a new address is not verified unless the change says so
+                profileChanged = true;
             }
-            if (changes.has("full_name")) {
+            if (changes.has("email_verified") && user.emailVerified() != (Boolean.TRUE.equals(changes.emailVerified()) && user.email() != null)) {
+                user.setEmailVerified(Boolean.TRUE.equals(changes.emailVerified()) && user.email() != null);
+                profileChanged = true;
+            }
+            if (changes.has("full_name") && !java.util.Objects.equals(user.fullName(), changes.fullName())) {
                 user.setFullName(changes.fullName());
+                profileChanged = true;
+            }
+            if (profileChanged) {
+                user.profileChanged(now);
             }
             if (changes.has("scopes")) {
                 user.setScopes(changes.scopes());

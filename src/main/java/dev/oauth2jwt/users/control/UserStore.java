@@ -38,6 +38,7 @@ public class UserStore {
     LongSupplier nanoTime = System::nanoTime;
     Clock clock = Clock.systemUTC();
     private ExpiringCache<String, Optional<User>> recentReads;
+    private ExpiringCache<String, Optional<User>> recentReadsBySubject;
 
     @PostConstruct
     void checkCache() {
@@ -46,6 +47,7 @@ public class UserStore {
                     + MAX_CACHE_MILLIS + ", so that a revocation counts everywhere within a second");
         }
         recentReads = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, () -> nanoTime.getAsLong());
+        recentReadsBySubject = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, () -> nanoTime.getAsLong());
     }
 
     public Optional<User> findByUsername(String username) {
@@ -58,6 +60,19 @@ public class UserStore {
      */
     public Optional<User> findForTokenCheck(String username) {
         return recentReads.get(username, this::findByUsername);
+    }
+
+    /** The account with this subject identifier (OpenID Connect's {@code sub}). */
+    public Optional<User> findBySubject(String subject) {
+        return database.read(em -> em.createQuery("SELECT u FROM User u WHERE u.subject = :subject", User.class)
+                .setParameter("subject", subject)
+                .getResultStream()
+                .findFirst());
+    }
+
+    /** As {@link #findForTokenCheck}, by subject identifier: for tokens whose {@code sub} is that ({@code ACCESS_TOKEN_SUBJECT=id}). */
+    public Optional<User> findForTokenCheckBySubject(String subject) {
+        return recentReadsBySubject.get(subject, this::findBySubject);
     }
 
     /** The users ordered by username, from {@code offset}, at most {@code limit}. */
@@ -112,26 +127,38 @@ public class UserStore {
 
     /** Applies a change to the user in one transaction; the updated user, or empty if there is none. */
     public Optional<User> update(String username, Consumer<User> change) {
+        String[] subject = new String[1];
         try {
             return database.inTransaction(em -> {
                 Optional<User> user = find(em, username);
+                user.ifPresent(found -> subject[0] = found.subject());
                 user.ifPresent(change);
                 return user;
             });
         } finally {
-            recentReads.forget(username);
+            forget(username, subject[0]);
         }
     }
 
     public boolean delete(String username) {
+        String[] subject = new String[1];
         try {
             return database.inTransaction(em -> {
                 Optional<User> user = find(em, username);
+                user.ifPresent(found -> subject[0] = found.subject());
                 user.ifPresent(em::remove);
                 return user.isPresent();
             });
         } finally {
-            recentReads.forget(username);
+            forget(username, subject[0]);
+        }
+    }
+
+    /** This instance's changes count at once: neither cache holds the account any longer. */
+    private void forget(String username, String subject) {
+        recentReads.forget(username);
+        if (subject != null) {
+            recentReadsBySubject.forget(subject);
         }
     }
 

@@ -26,13 +26,14 @@ import java.util.function.Function;
 /**
  * Reads a users file in the shape of the seed's {@code fake_users_db}: an object keyed by username,
  * each entry with {@code username}, {@code full_name}, {@code email}, {@code hashed_password},
- * {@code disabled} and optionally {@code scopes}. Every entry is checked before anything is
+ * {@code disabled} and optionally {@code scopes} and {@code email_verified}. Every entry is checked before anything is
  * returned, so a bad file imports nothing. Hashes are checked with the caller's rule (the
  * configured bcrypt cost bounds them), given as a function naming the problem with a hash, if any.
  */
 public final class UsersFile {
 
-    private static final Set<String> FIELDS = Set.of("username", "full_name", "email", "hashed_password", "disabled", "scopes");
+    private static final Set<String> FIELDS = Set.of("username", "full_name", "email", "hashed_password", "disabled", "scopes",
+            "email_verified");
 
     private UsersFile() {
     }
@@ -101,7 +102,9 @@ public final class UsersFile {
         if (fullName != null && !UserRules.isValidFullName(fullName)) {
             throw new UsersFileException(where + ": \"full_name\" is longer than " + UserRules.MAX_FULL_NAME + " characters");
         }
-        return new User(username, email, fullName, hash, disabled(entry, where), scopes(entry, where));
+        User user = new User(username, email, fullName, hash, flag(entry, "disabled", where), scopes(entry, where));
+        user.setEmailVerified(email != null && flag(entry, "email_verified", where));
+        return user;
     }
 
     private static String requiredString(JsonObject entry, String field, String where) {
@@ -117,21 +120,24 @@ public final class UsersFile {
         if (value == null || value == JsonValue.NULL) {
             return null;
         }
+        if (value instanceof JsonString text && text.getString().indexOf('\0') >= 0) {
+            throw new UsersFileException(where + ": \"" + field + "\" contains a NUL character");
+        }
         if (value instanceof JsonString text) {
             return text.getString();
         }
         throw new UsersFileException(where + ": \"" + field + "\" must be a string or null");
     }
 
-    private static boolean disabled(JsonObject entry, String where) {
-        JsonValue value = entry.get("disabled");
+    private static boolean flag(JsonObject entry, String field, String where) {
+        JsonValue value = entry.get(field);
         if (value == null || value == JsonValue.NULL || value == JsonValue.FALSE) {
             return false;
         }
         if (value == JsonValue.TRUE) {
             return true;
         }
-        throw new UsersFileException(where + ": \"disabled\" must be true, false or null");
+        throw new UsersFileException(where + ": \"" + field + "\" must be true, false or null");
     }
 
     private static Set<String> scopes(JsonObject entry, String where) {

@@ -12,6 +12,8 @@ public record NewUser(
         @JsonbProperty("hashed_password") @Schema(description = "An existing bcrypt or Django pbkdf2_sha256 hash to import.")
         String hashedPassword,
         @Schema(format = "email") String email,
+        @JsonbProperty("email_verified") @Schema(defaultValue = "false", description = "Whether the address is known to be the user's.")
+        boolean emailVerified,
         @JsonbProperty("full_name") String fullName,
         @Schema(defaultValue = "false") boolean disabled,
         @Schema(enumeration = {"me", "items", "admin"}, defaultValue = "[\"me\", \"items\"]") Set<String> scopes) {

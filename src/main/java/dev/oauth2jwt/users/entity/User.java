@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Set;
+import java.util.UUID;
+import java.time.Instant;
 
 /** A user account, as the seed's {@code UserInDB}. */
 @Entity
@@ -30,8 +32,23 @@ public class User {
     @Column(name = "username", nullable = false, unique = true, length = 64)
     private String username;
 
+    /**
+     * The subject identifier (OpenID Connect Core 2): made with the account, never changed, never
+     * given to another account, even one re-created under the same username.
+     */
+    @Column(name = "subject", nullable = false, unique = true, length = 36)
+    private String subject = UUID.randomUUID().toString();
+
     @Column(name = "email", length = 320)
     private String email;
+
+    /** Whether someone vouched for the address (an administrator, the users file); false when nobody said. */
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
+    /** When the profile (name, email) last changed, epoch seconds: OpenID Connect's {@code updated_at}. */
+    @Column(name = "updated_at", nullable = false)
+    private long updatedAt = Instant.now().getEpochSecond();
 
     @Column(name = "full_name")
     private String fullName;
@@ -87,8 +104,20 @@ public class User {
         return username;
     }
 
+    public String subject() {
+        return subject;
+    }
+
     public String email() {
         return email;
+    }
+
+    public boolean emailVerified() {
+        return emailVerified;
+    }
+
+    public long updatedAt() {
+        return updatedAt;
     }
 
     public String fullName() {
@@ -123,6 +152,15 @@ public class User {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public void setEmailVerified(boolean emailVerified) {
+        this.emailVerified = emailVerified;
+    }
+
+    /** The profile changed now (epoch milliseconds): {@code updated_at} moves on. */
+    public void profileChanged(long epochMillis) {
+        updatedAt = Math.max(updatedAt, Math.floorDiv(epochMillis, 1000));
     }
 
     public void setFullName(String fullName) {

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "UserUpdate", description = "Only the fields given change; null clears email and full_name.")
 public record UserChanges(@Schema(hidden = true) Set<String> present,
                           @Schema(format = "email") String email,
+                          @JsonbProperty("email_verified") @Schema(description = "false when email changes without it.")
+                          Boolean emailVerified,
                           @JsonbProperty("full_name") String fullName,
                           Boolean disabled,
                           @Schema(enumeration = {"me", "items", "admin"}) Set<String> scopes,

@@ -12,12 +12,17 @@ import java.util.List;
 @JsonbNillable
 @SuppressWarnings("deprecation")
 // Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
-@JsonbPropertyOrder({"username", "email", "fullName", "full_name", "disabled", "scopes"})
-public record UserRecord(@Schema(required = true) String username, @Schema(nullable = true) String email,
+@JsonbPropertyOrder({"username", "id", "email", "emailVerified", "email_verified", "fullName", "full_name", "disabled", "scopes"})
+public record UserRecord(@Schema(required = true) String username,
+                         @Schema(required = true, description = "The subject identifier: the sub of ID tokens, never reassigned.")
+                         String id,
+                         @Schema(nullable = true) String email,
+                         @JsonbProperty("email_verified") boolean emailVerified,
                          @Schema(nullable = true) @JsonbProperty(value = "full_name", nillable = true) String fullName,
                          boolean disabled, List<String> scopes) {
 
     public static UserRecord of(User user) {
-        return new UserRecord(user.username(), user.email(), user.fullName(), user.disabled(), List.copyOf(user.scopes()));
+        return new UserRecord(user.username(), user.subject(), user.email(), user.emailVerified(), user.fullName(), user.disabled(),
+                List.copyOf(user.scopes()));
     }
 }

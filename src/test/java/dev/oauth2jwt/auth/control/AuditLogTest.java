@@ -103,10 +103,26 @@ class AuditLogTest {
     }
 
     @Test
-    void ordinaryLoginLinesAreNeverLeftOut() {
+    void identicalLinesAreWrittenTenTimesAMinuteAndTheNextSaysHowManyWereLeftOut() {
         for (int i = 0; i < 100; i++) {
-            log.login("failure", "johndoe", "192.0.2.1", "wrong password");
+            log.login("refreshed", "johndoe", "192.0.2.1", null);
+            log.login("refreshed", "user" + i, "192.0.2.1", null);   // other lines: each its own count
         }
-        assertEquals(100, lines.size());
+        assertEquals(AuditLog.REPEATS_PER_MINUTE + 100, lines.size());
+        assertEquals(AuditLog.REPEATS_PER_MINUTE, lines.stream().filter(line -> line.contains("user=\"johndoe\"")).count());
+
+        log.clock = Clock.fixed(Instant.parse("2026-11-26T12:01:00Z"), ZoneOffset.UTC);
+        log.login("refreshed", "johndoe", "192.0.2.1", null);
+
+        assertEquals("login time=2026-11-26T12:01:00Z outcome=refreshed user=\"johndoe\" client=\"192.0.2.1\" left_out=90",
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void identicalClientAuthenticationsAreLimitedAlike() {
+        for (int i = 0; i < 30; i++) {
+            log.clientAuthentication("failure", "reports", "192.0.2.1", "unknown client or wrong secret");
+        }
+        assertEquals(AuditLog.REPEATS_PER_MINUTE, lines.size());
     }
 }

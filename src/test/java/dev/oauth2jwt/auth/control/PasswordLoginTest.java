@@ -67,7 +67,7 @@ class PasswordLoginTest {
             @Override
             public Optional<Started> start(User user, Set<String> scopes) {
                 return accountChangedDuringLogin ? Optional.empty()
-                        : Optional.of(new Started("session-1", "refresh-for-" + user.username()));
+                        : Optional.of(new Started("session-1", "refresh-for-" + user.username(), List.of()));
             }
 
             @Override
@@ -100,7 +100,7 @@ class PasswordLoginTest {
         Result result = login.login("johndoe", "secret", "", "192.0.2.1");
 
         assertEquals(new Result.Granted(new IssuedToken("token-for-johndoe-in-session-1", 1800, Set.of("me", "items")),
-                "refresh-for-johndoe", 0), result, "no scope asked: the defaults, never admin");
+                "refresh-for-johndoe", null, 0), result, "no scope asked: the defaults, never admin");
         assertEquals(List.of("authenticated johndoe", "count cleared for johndoe at 192.0.2.1", "audit success johndoe 192.0.2.1"),
                 events);
     }

@@ -31,6 +31,7 @@ class StoredKeysTest {
         database = TestDatabases.freshH2();
         stored = new StoredKeys();
         stored.database = database;
+        stored.encryption = KeyEncryptionTest.encryption("a key encryption key of at least 32 bytes", null);
         stored.clock = TestClocks.following(() -> now);
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
 
     static Flyway flyway(JdbcDataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load();
+        return Database.flyway(dataSource).target(target).load();
     }
 
     @Test
@@ -65,6 +65,40 @@ class MigrationsTest {
                 names.next();
                 assertEquals(2, names.getInt(1), "existing accounts' names are known: an import never recreates them");
             }
+        }
+    }
+
+    @Test
+    void existingAccountsGetSubjectIdentifiersOfTheirOwnAndBrowserLoginsKeepTheirCookies() throws SQLException {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        flyway(dataSource, "6").migrate();
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO users (id, username, hashed_password) VALUES (1, 'john', 'h')");
+            sql.execute("INSERT INTO users (id, username, hashed_password) VALUES (2, 'jane', 'h')");
+            sql.execute("INSERT INTO sso_sessions (id, user_id, security_stamp, auth_time, expires_at) VALUES ('sha-of-cookie', 1, "
+                    + "'initial', 1, 2)");
+        }
+
+        flyway(dataSource, "latest").migrate();
+
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            java.util.Set<String> subjects = new java.util.HashSet<>();
+            try (ResultSet users = sql.executeQuery("SELECT subject, updated_at, email_verified FROM users")) {
+                while (users.next()) {
+                    subjects.add(UUID.fromString(users.getString(1)).toString());
+                    assertFalse(users.getLong(2) == 0, "updated_at: the migration's time");
+                    assertFalse(users.getBoolean(3), "nobody said the address was verified");
+                }
+            }
+            assertEquals(2, subjects.size(), "one identifier each");
+            try (ResultSet login = sql.executeQuery("SELECT cookie_hash FROM sso_sessions WHERE id = 'sha-of-cookie'")) {
+                login.next();
+                assertEquals("sha-of-cookie", login.getString(1), "the browser's cookie still names its login");
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> sql.execute("INSERT INTO users (id, username, hashed_password) VALUES (3, 'jim', 'h')"),
+                    "a subject identifier is required from now on");
         }
     }
 }

@@ -166,4 +166,49 @@ public class PasswordHasherTest {
         assertFalse(hasher.needsRehash(SEED_JOHNDOE), "cost 12");
         assertFalse(hasher(10).needsRehash(SEED_JOHNDOE), "a higher cost is kept");
     }
+
+    /**
+     * A virtual clock: each bcrypt at the policy's cost "takes" 200 ms, a cheaper one 12 ms, PBKDF2
+     * whatever the real one takes (well under 200 ms of virtual time, which only the fakes move).
+     */
+    static final class VirtualTime {
+        long now;
+        final List<Long> paused = new ArrayList<>();
+
+        void attach(PasswordHasher hasher, int policyCost) {
+            hasher.nanoTime = () -> now;
+            hasher.pause = nanos -> {
+                paused.add(nanos);
+                now += nanos;
+            };
+            PasswordHasher.Bcrypt real = hasher.bcrypt;
+            hasher.bcrypt = (password, hash) -> {
+                now += Integer.parseInt(hash.substring(4, 6)) == policyCost ? 200_000_000L : 12_000_000L;
+                return real.matches(password, hash);
+            };
+        }
+    }
+
+    @Test
+    void aWrongPasswordAgainstACheaperHashTakesAsLongAsOneAtThePolicysCost() {
+        PasswordHasher hasher = hasher(5);
+        VirtualTime time = new VirtualTime();
+        time.attach(hasher, 5);
+        for (int i = 0; i < 40; i++) {
+            hasher.check("anything", null);   // unknown users: the typical cost is learnt from them
+        }
+        assertTrue(Math.abs(hasher.typicalCheckNanos() - 200_000_000L) < 5_000_000L, "learnt: " + hasher.typicalCheckNanos());
+
+        assertEquals(MISMATCH, hasher.check("wrong", OPENBSD_2A));   // cost 5 is the policy here: no wait
+        assertEquals(List.of(), time.paused);
+        assertEquals(MISMATCH, hasher.check("wrong", "$2a$04$" + OPENBSD_2A.substring(7)));
+        assertEquals(1, time.paused.size(), "a cheaper bcrypt hash waits the difference");
+        long before = time.now;
+        assertEquals(MISMATCH, hasher.check("wrong", DJANGO));
+        assertEquals(2, time.paused.size(), "so does Django's PBKDF2");
+        assertTrue(time.now - before >= hasher.typicalCheckNanos() - 5_000_000L, "as long as an unknown user's check");
+
+        assertEquals(MATCH, hasher.check("django-password", DJANGO));
+        assertEquals(2, time.paused.size(), "the right password does not wait: its hash is upgraded, which costs more anyway");
+    }
 }

@@ -1,7 +1,6 @@
-package dev.oauth2jwt.auth.boundary;
+package dev.oauth2jwt.http.boundary;
 
 import dev.oauth2jwt.errors.boundary.ApiException;
-import dev.oauth2jwt.http.boundary.BoundedBody;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -20,15 +19,15 @@ import java.util.Optional;
  * (FastAPI then reports the required ones missing). Read here rather than by the JAX-RS runtime,
  * whose method selection turns an untyped body into 415 and whose decoding cannot be bounded.
  */
-final class FormBody {
+public final class FormBody {
 
-    static final String UNPARSABLE = BoundedBody.UNPARSABLE;
+    public static final String UNPARSABLE = BoundedBody.UNPARSABLE;
 
     private FormBody() {
     }
 
     /** The form fields; {@code declaredLength} is the Content-Length, -1 when unknown (chunked). */
-    static MultivaluedMap<String, String> read(MediaType type, long declaredLength, InputStream body) {
+    public static MultivaluedMap<String, String> read(MediaType type, long declaredLength, InputStream body) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         if (type == null || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type) || body == null) {
             return form;
@@ -51,7 +50,7 @@ final class FormBody {
     }
 
     /** The field's value when it was sent exactly once and not empty. */
-    static Optional<String> single(MultivaluedMap<String, String> form, String name) {
+    public static Optional<String> single(MultivaluedMap<String, String> form, String name) {
         List<String> values = form.get(name);
         return values == null || values.size() != 1 || values.get(0).isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }

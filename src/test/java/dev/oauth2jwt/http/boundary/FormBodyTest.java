@@ -1,4 +1,4 @@
-package dev.oauth2jwt.auth.boundary;
+package dev.oauth2jwt.http.boundary;
 
 import dev.oauth2jwt.http.boundary.BoundedBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;

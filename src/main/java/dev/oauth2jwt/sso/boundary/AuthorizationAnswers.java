@@ -1,0 +1,86 @@
+package dev.oauth2jwt.sso.boundary;
+
+import dev.oauth2jwt.auth.control.OpaqueTokens;
+import dev.oauth2jwt.http.boundary.RequestUrls;
+import dev.oauth2jwt.sso.control.Authorizations.Check;
+import dev.oauth2jwt.sso.entity.AuthorizationRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the authorization endpoint and the login form answer alike: back to the client's checked
+ * redirect URI (with the state and our issuer), an error page when there is nowhere safe to send
+ * the browser, the login page with its CSRF token.
+ */
+@ApplicationScoped
+public class AuthorizationAnswers {
+
+    @Inject
+    BrowserCookies cookies;
+
+    @Inject
+    @ConfigProperty(name = "jwt.issuer")
+    String issuer;
+
+    /** A refused request: an error page, or the error back to the client. */
+    Response refusal(Check check, AuthorizationRequest authorization, int redirectStatus) {
+        if (check instanceof Check.ErrorPage page) {
+            return Pages.message(400, "Cannot log in", page.message());
+        }
+        Check.ErrorRedirect error = (Check.ErrorRedirect) check;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("error", error.error());
+        parameters.put("error_description", error.description());
+        return back(redirectStatus, authorization, parameters).build();
+    }
+
+    /** To the (checked) redirect URI with these parameters, the state and our issuer (RFC 9207). */
+    Response.ResponseBuilder back(int status, AuthorizationRequest authorization, Map<String, String> parameters) {
+        StringBuilder location = new StringBuilder(authorization.redirectUri());
+        char separator = authorization.redirectUri().contains("?") ? '&' : '?';
+        Map<String, String> all = new LinkedHashMap<>(parameters);
+        if (authorization.state() != null) {
+            all.put("state", authorization.state());
+        }
+        all.put("iss", issuer);
+        for (Map.Entry<String, String> parameter : all.entrySet()) {
+            location.append(separator).append(parameter.getKey()).append('=')
+                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return Response.status(status)
+                .header(HttpHeaders.LOCATION, location.toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer");
+    }
+
+    /** The login page with a CSRF token: the browser's own, if it has one, so that two tabs both work. */
+    Response loginPage(int status, AuthorizationRequest authorization, HttpHeaders headers, HttpServletRequest request,
+            String error, String username) {
+        BrowserCookies.Jar jar = cookies.of(request);
+        String csrf = jar.value(headers, BrowserCookies.CSRF);
+        if (!OpaqueTokens.wellFormed(csrf)) {
+            csrf = BrowserCookies.random();
+        }
+        Map<String, String> carried = authorization.forLoginPage().parameters();
+        // a page shown again keeps what the user typed; a fresh one offers the client's hint
+        String prefilled = username != null || error != null ? username : authorization.usernameHint();
+        return Response.fromResponse(Pages.login(status, authorization.clientId(), carried, csrf, error, prefilled))
+                .header(HttpHeaders.SET_COOKIE, jar.csrf(csrf))
+                .build();
+    }
+
+    /** This server's base URL as the browser asked for it, without the trailing slash. */
+    static String ownBase(UriInfo uri, HttpHeaders headers) {
+        return RequestUrls.asRequested(uri.getBaseUri(), headers.getHeaderString(HttpHeaders.HOST)).toString().replaceAll("/+$", "");
+    }
+}
