@@ -83,9 +83,13 @@ class DataSourceIT extends ServerTestBase {
         assertEquals(200, api.get("/users/me/", "Authorization", "Bearer " + api.login(username, "a long passphrase")).status());
     }
 
+    /** The highest version among the SQL migrations and the Java ones (registered in Database.flyway). */
     private static String latestMigration() {
-        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            return files.map(file -> file.getFileName().toString())
+        try (var sql = Files.list(Path.of("src/main/resources/db/migration"));
+             var classes = Files.list(Path.of("src/main/java/dev/oauth2jwt/persistence/control"))) {
+            return java.util.stream.Stream.concat(sql, classes)
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V[0-9]+__.*\\.(sql|java)"))
                     .map(name -> name.substring(1, name.indexOf("__")))
                     .max(Comparator.comparingInt(Integer::parseInt))
                     .orElseThrow();

@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -109,11 +108,10 @@ public class AuthorizationCodes {
      */
     public Redemption redeem(String code, String clientId, String redirectUri, String codeVerifier) {
         long now = clock.millis();
-        List<String> revoked = new ArrayList<>();
-        Redemption redemption = database.inTransaction(em -> {
+        Spent spent = database.inTransaction(em -> {
             AuthorizationCode found = em.find(AuthorizationCode.class, OpaqueTokens.sha256(code));
             if (found == null) {
-                return new Redemption.Refused("unknown authorization code");
+                return new Spent(new Redemption.Refused("unknown authorization code"), List.of());
             }
             boolean spentNow = em.createQuery("UPDATE AuthorizationCode c SET c.usedAt = :now WHERE c.codeHash = :hash "
                             + "AND c.usedAt IS NULL")
@@ -121,51 +119,61 @@ public class AuthorizationCodes {
                     .setParameter("hash", found.codeHash())
                     .executeUpdate() == 1;
             if (!spentNow) {
-                if (found.loginSessionId() != null) {
-                    sessions.revoke(em, found.loginSessionId(), now);
-                    revoked.add(found.loginSessionId());
+                Redemption replayed = new Redemption.Refused("authorization code replayed: what it produced is revoked");
+                if (found.loginSessionId() == null) {
+                    return new Spent(replayed, List.of());
                 }
-                return new Redemption.Refused("authorization code replayed: what it produced is revoked");
+                sessions.revoke(em, found.loginSessionId(), now);
+                return new Spent(replayed, List.of(found.loginSessionId()));
             }
-            return checked(em, found, clientId, redirectUri, codeVerifier, now, revoked);
+            return checked(em, found, clientId, redirectUri, codeVerifier, now);
         });
-        revoked.forEach(sessions::forget);
-        return redemption;
+        spent.sessionsEnded().forEach(sessions::forget);
+        return spent.redemption();
     }
 
-    private Redemption checked(EntityManager em, AuthorizationCode code, String clientId, String redirectUri, String codeVerifier,
-            long now, List<String> revoked) {
-        if (code.expiresAt() <= now) {
-            return new Redemption.Refused("authorization code expired, or its browser login ended");
-        }
-        if (!code.clientId().equals(clientId)) {
-            return new Redemption.Refused("authorization code of another client");
-        }
-        if (!code.redirectUri().equals(redirectUri)) {
-            return new Redemption.Refused("redirect_uri differs from the authorization request's");
-        }
-        Optional<String> pkce = pkceProblem(code.codeChallenge(), codeVerifier);
-        if (pkce.isPresent()) {
-            return new Redemption.Refused(pkce.get());
+    /** What the redemption's transaction gave, and the login sessions it ended, to forget once it has committed. */
+    private record Spent(Redemption redemption, List<String> sessionsEnded) {
+    }
+
+    private Spent checked(EntityManager em, AuthorizationCode code, String clientId, String redirectUri, String codeVerifier,
+            long now) {
+        Optional<String> refusal = refusal(code, clientId, redirectUri, codeVerifier, now);
+        if (refusal.isPresent()) {
+            return new Spent(new Redemption.Refused(refusal.get()), List.of());
         }
         User user = em.find(User.class, code.userId());
         if (user == null || user.disabled()) {
-            return new Redemption.Refused("user disabled or deleted");
+            return new Spent(new Redemption.Refused("user disabled or deleted"), List.of());
         }
         Set<String> scopes = Scope.parse(code.scope());
         Optional<RefreshTokens.Started> started = refreshTokens.start(em, user.id(), code.securityStamp(), scopes,
                 new RefreshTokens.CodeOrigin(code.ssoSessionId(), clientId, code.authTime(), code.userinfoClaims()));
         if (started.isEmpty()) {
-            return new Redemption.Refused("account revoked since the browser login");
+            return new Spent(new Redemption.Refused("account revoked since the browser login"), List.of());
         }
-        revoked.addAll(started.get().ended());
         // a bulk update, as the spending was: a changed managed entity would be written whole by Hibernate, used_at null again
         em.createQuery("UPDATE AuthorizationCode c SET c.loginSessionId = :session WHERE c.codeHash = :hash")
                 .setParameter("session", started.get().sessionId())
                 .setParameter("hash", code.codeHash())
                 .executeUpdate();
-        return new Redemption.Redeemed(user, scopes, code.nonce(), code.authTime(), code.idTokenClaims(), started.get().sessionId(),
-                started.get().refreshToken());
+        return new Spent(new Redemption.Redeemed(user, scopes, code.nonce(), code.authTime(), code.idTokenClaims(),
+                started.get().sessionId(), started.get().refreshToken()), started.get().ended());
+    }
+
+    /** Why the code cannot be redeemed with these, if it cannot. */
+    private static Optional<String> refusal(AuthorizationCode code, String clientId, String redirectUri, String codeVerifier,
+            long now) {
+        if (code.expiresAt() <= now) {
+            return Optional.of("authorization code expired, or its browser login ended");
+        }
+        if (!code.clientId().equals(clientId)) {
+            return Optional.of("authorization code of another client");
+        }
+        if (!code.redirectUri().equals(redirectUri)) {
+            return Optional.of("redirect_uri differs from the authorization request's");
+        }
+        return pkceProblem(code.codeChallenge(), codeVerifier);
     }
 
     /** RFC 7636 section 4.6, and RFC 9700 section 2.1.1: no verifier without a challenge (a downgrade). */

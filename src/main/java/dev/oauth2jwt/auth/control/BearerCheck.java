@@ -174,6 +174,15 @@ public class BearerCheck {
             return new Resolution.Invalid("the subject is no user");
         }
         Optional<String> revocation = sessions.revocation(verified, user.get());
+        if (revocation.isPresent() && sessions.startedRecently(verified)) {
+            // the account cached up to a second ago may predate this login: a change made meanwhile on another
+            // instance gave the login a stamp the cached account does not have yet
+            user = subjectIsId ? users.rereadForTokenCheckBySubject(verified.subject()) : users.rereadForTokenCheck(verified.subject());
+            if (user.isEmpty()) {
+                return new Resolution.Invalid("the subject is no user");
+            }
+            revocation = sessions.revocation(verified, user.get());
+        }
         if (revocation.isPresent()) {
             return new Resolution.Invalid(revocation.get());
         }

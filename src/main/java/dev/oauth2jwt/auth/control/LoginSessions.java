@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -34,6 +35,7 @@ public class LoginSessions {
     long cacheMillis;
 
     LongSupplier nanoTime = System::nanoTime;
+    Clock clock = Clock.systemUTC();
     private ExpiringCache<String, Optional<LoginSession>> recentReads;
 
     @PostConstruct
@@ -51,6 +53,19 @@ public class LoginSessions {
         return recentReads.get(token.sessionId(), this::find)
                 .map(session -> session.refusal(user))
                 .orElse(Optional.of("unknown login session"));
+    }
+
+    /**
+     * Whether the token's session started so recently (within the cache's time, and a second for
+     * clocks of instances that differ) that an account read from the cache may predate its login:
+     * its refusal for a changed stamp is then checked again against the account as it is now.
+     */
+    public boolean startedRecently(VerifiedToken token) {
+        if (token.sessionId() == null) {
+            return false;
+        }
+        long since = clock.millis() - cacheMillis - 1000;
+        return recentReads.get(token.sessionId(), this::find).map(session -> session.createdAt() > since).orElse(false);
     }
 
     /** The claims the client of a code's session asked for by name at userinfo; none for other sessions. */

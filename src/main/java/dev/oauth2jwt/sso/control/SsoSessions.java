@@ -82,17 +82,18 @@ public class SsoSessions {
         long now = clock.millis();
         String previous = OpaqueTokens.wellFormed(browsersCookie) ? OpaqueTokens.sha256(browsersCookie) : null;
         String cookie = OpaqueTokens.generate();
-        List<String> ended = new ArrayList<>();
-        Optional<Started> started = database.inTransaction(em -> {
+        Begun begun = database.inTransaction(em -> {
             User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
             if (current == null || !current.securityStamp().equals(user.securityStamp())) {
-                return Optional.empty();
+                return new Begun(Optional.empty(), List.of());
             }
             SsoSession standing = previous == null ? null : byCookie(em, previous, true);
             if (standing != null && standing.validFor(current, now)) {
                 standing.renew(now, OpaqueTokens.sha256(cookie));
-                return Optional.of(new Started(cookie, new BrowserLogin(standing.id(), current, now, standing.expiresAt())));
+                return new Begun(Optional.of(new Started(cookie, new BrowserLogin(standing.id(), current, now, standing.expiresAt()))),
+                        List.of());
             }
+            List<String> ended = new ArrayList<>();
             if (standing != null) {
                 standing.end(now);
                 ended.add(standing.id());
@@ -101,12 +102,15 @@ public class SsoSessions {
             SsoSession session = new SsoSession(UUID.randomUUID().toString(), OpaqueTokens.sha256(cookie), current, now,
                     now + Duration.ofHours(sessionHours).toMillis());
             em.persist(session);
-            return Optional.of(new Started(cookie, new BrowserLogin(session.id(), current, now, session.expiresAt())));
+            return new Begun(Optional.of(new Started(cookie, new BrowserLogin(session.id(), current, now, session.expiresAt()))),
+                    ended);
         });
-        if (started.isPresent()) {
-            ended.forEach(refreshTokens::revokeBrowserLogin);
-        }
-        return started;
+        begun.ended().forEach(refreshTokens::revokeBrowserLogin);
+        return begun.started();
+    }
+
+    /** What starting a browser login gave, and the browser logins it ended, whose tokens go once it has committed. */
+    private record Begun(Optional<Started> started, List<String> ended) {
     }
 
     /** Ends the account's oldest standing browser logins so that, with the one starting, it has at most the limit. */

@@ -62,6 +62,21 @@ public class UserStore {
         return recentReads.get(username, this::findByUsername);
     }
 
+    /**
+     * The user as the database has it now, for a token check that found the cached one older than
+     * the token's login; the cache then holds it so.
+     */
+    public Optional<User> rereadForTokenCheck(String username) {
+        recentReads.forget(username);
+        return findForTokenCheck(username);
+    }
+
+    /** As {@link #rereadForTokenCheck}, by subject identifier. */
+    public Optional<User> rereadForTokenCheckBySubject(String subject) {
+        recentReadsBySubject.forget(subject);
+        return findForTokenCheckBySubject(subject);
+    }
+
     /** The account with this subject identifier (OpenID Connect's {@code sub}). */
     public Optional<User> findBySubject(String subject) {
         return database.read(em -> em.createQuery("SELECT u FROM User u WHERE u.subject = :subject", User.class)
@@ -127,30 +142,30 @@ public class UserStore {
 
     /** Applies a change to the user in one transaction; the updated user, or empty if there is none. */
     public Optional<User> update(String username, Consumer<User> change) {
-        String[] subject = new String[1];
+        Optional<User> updated = Optional.empty();
         try {
-            return database.inTransaction(em -> {
+            updated = database.inTransaction(em -> {
                 Optional<User> user = find(em, username);
-                user.ifPresent(found -> subject[0] = found.subject());
                 user.ifPresent(change);
                 return user;
             });
+            return updated;
         } finally {
-            forget(username, subject[0]);
+            forget(username, updated.map(User::subject).orElse(null));
         }
     }
 
     public boolean delete(String username) {
-        String[] subject = new String[1];
+        Optional<User> deleted = Optional.empty();
         try {
-            return database.inTransaction(em -> {
+            deleted = database.inTransaction(em -> {
                 Optional<User> user = find(em, username);
-                user.ifPresent(found -> subject[0] = found.subject());
                 user.ifPresent(em::remove);
-                return user.isPresent();
+                return user;
             });
+            return deleted.isPresent();
         } finally {
-            forget(username, subject[0]);
+            forget(username, deleted.map(User::subject).orElse(null));
         }
     }
 

@@ -75,6 +75,18 @@ class LoginSessionsTest {
     }
 
     @Test
+    void aSessionStartedWithinTheCachesTimeCountsAsRecentSoThatAStaleCachedAccountIsReadAgain() {
+        String session = refreshTokens.start(johndoe(), Set.of("me")).orElseThrow().sessionId();
+        long started = System.currentTimeMillis();
+
+        sessions.clock = java.time.Clock.fixed(java.time.Instant.ofEpochMilli(started + 1500), java.time.ZoneOffset.UTC);
+        assertEquals(true, sessions.startedRecently(token(session, NOW)), "younger than the cache's second and a second's skew");
+        sessions.clock = java.time.Clock.fixed(java.time.Instant.ofEpochMilli(started + 2500), java.time.ZoneOffset.UTC);
+        assertEquals(false, sessions.startedRecently(token(session, NOW)));
+        assertEquals(false, sessions.startedRecently(token(null, NOW)), "a token without a session");
+    }
+
+    @Test
     void aRevokedSessionEndsItsAccessTokensHereAtOnce() {
         var started = refreshTokens.start(johndoe(), Set.of("me")).orElseThrow();
         assertEquals(Optional.empty(), sessions.revocation(token(started.sessionId(), NOW), johndoe()), "cached now");
