@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * while another client reads /users/me/ with a valid token. It stops by itself (at most 60 s) and checks outcomes, not timings: the numbers it prints
  * are for the README, not assertions.
  */
+@LoadTest
 class BruteForceIT extends ServerTestBase {
 
     static final int ATTACKERS = 8;

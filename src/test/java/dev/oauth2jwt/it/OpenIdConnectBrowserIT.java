@@ -36,6 +36,7 @@ import org.openqa.selenium.By;
  * Jakarta Security applications, its RP-initiated logout), and a single-page app with oidc-client-ts
  * on an origin of its own (PKCE, the token endpoint and the API through CORS).
  */
+@PayaraMicroOnly
 class OpenIdConnectBrowserIT {
 
     static final int ACCESS_TOKEN_MINUTES = 1;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@PayaraMicroOnly
 abstract class PayaraMicroProfileJwtIT extends MicroProfileJwtConsumers {
 
     private static PayaraMicroProcess consumerServer;

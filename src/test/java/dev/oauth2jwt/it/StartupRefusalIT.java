@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Each case starts the built WAR on its own Payara Micro process (Arquillian cannot deploy what is
  * meant to fail) and reads the server's log.
  */
+@PayaraMicroOnly
 class StartupRefusalIT {
 
     static final String GOOD_SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef";

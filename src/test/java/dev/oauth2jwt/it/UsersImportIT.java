@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * USERS_IMPORT_FILE across restarts on the same database: an import never undoes an administrator's
  * work. Payara Micro processes of their own, since Arquillian cannot restart a deployment.
  */
+@PayaraMicroOnly
 class UsersImportIT {
 
     static final String SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef";

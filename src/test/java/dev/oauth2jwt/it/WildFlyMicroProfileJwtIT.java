@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@WildFlyOnly
 abstract class WildFlyMicroProfileJwtIT extends MicroProfileJwtConsumers {
 
     /** WildFly's HTTP port in the suite (port offset 100, see arquillian.xml); our service at the root. */
