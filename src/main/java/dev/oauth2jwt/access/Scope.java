@@ -98,6 +98,20 @@ public enum Scope {
         return granted;
     }
 
+    /**
+     * What of a token's or a session's scopes is still in effect for an account or client that now
+     * holds {@code held}: the API scopes it still has, and OpenID Connect's (they say who, not what).
+     * Any other scope is dropped. The same set when nothing is dropped, else a new one in order.
+     */
+    public static Set<String> stillHeld(Set<String> scopes, Set<String> held) {
+        if (held.containsAll(scopes)) {
+            return scopes;
+        }
+        Set<String> effective = new LinkedHashSet<>(scopes);
+        effective.removeIf(scope -> !held.contains(scope) && !IDENTITY.contains(scope));
+        return effective;
+    }
+
     /** The API scopes among these, in order: what {@code groups} lists. */
     public static List<String> apiScopes(Set<String> scopes) {
         return scopes.stream().filter(Scope::isKnown).toList();

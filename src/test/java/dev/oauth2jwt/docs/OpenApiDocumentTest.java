@@ -140,7 +140,7 @@ class OpenApiDocumentTest {
 
     @Test
     void theFormTheServerReadsIsTheFormTheDocumentShows() throws Exception {
-        var fields = dev.oauth2jwt.auth.boundary.PasswordGrantForm.class.getDeclaredField("FIELDS");
+        var fields = dev.oauth2jwt.grants.control.PasswordGrantForm.class.getDeclaredField("FIELDS");
         fields.setAccessible(true);
         assertEquals(fields.get(null),
                 new ArrayList<>(openApi.getComponents().getSchemas().get("PasswordGrantRequest").getProperties().keySet()));

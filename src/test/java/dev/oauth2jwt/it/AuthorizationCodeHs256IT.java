@@ -1,5 +1,12 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.CodeFlow;
+import dev.oauth2jwt.it.support.JsonTexts;
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.BrowserSession;
+import dev.oauth2jwt.it.support.Deployments;
+import dev.oauth2jwt.it.support.ServerTestBase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,14 +35,14 @@ class AuthorizationCodeHs256IT extends ServerTestBase {
     void openIdNeedsAnAsymmetricKey() {
         String docs = api.uri("/docs/oauth2-redirect").toString();
 
-        Api.Answer answer = new BrowserSession(api).get("/authorize?" + AuthorizationCodeIT.authorize("swagger-ui", docs, "openid me",
+        Api.Answer answer = new BrowserSession(api).get("/authorize?" + CodeFlow.authorizeQuery("swagger-ui", docs, "openid me",
                 "n", "s", BrowserSession.verifier()));
 
         assertEquals(400, answer.status(), answer::toString);
         assertNull(answer.header("location"));
         assertTrue(answer.body().contains("asymmetric signing key") && answer.body().contains("RS256"), answer.body());
         JsonObject metadata = api.get("/.well-known/openid-configuration").json().asJsonObject();
-        assertFalse(TokenServiceIT.strings(metadata.getJsonArray("scopes_supported")).contains("openid"), metadata::toString);
+        assertFalse(JsonTexts.strings(metadata.getJsonArray("scopes_supported")).contains("openid"), metadata::toString);
     }
 
     @Test
@@ -43,7 +50,7 @@ class AuthorizationCodeHs256IT extends ServerTestBase {
         String docs = api.uri("/docs/oauth2-redirect").toString();
         String verifier = BrowserSession.verifier();
 
-        Api.Answer loggedIn = new BrowserSession(api).logIn(AuthorizationCodeIT.authorize("swagger-ui", docs, "me", "n", "s", verifier),
+        Api.Answer loggedIn = new BrowserSession(api).logIn(CodeFlow.authorizeQuery("swagger-ui", docs, "me", "n", "s", verifier),
                 "johndoe", "secret");
         assertEquals(303, loggedIn.status(), loggedIn::toString);
         assertTrue(loggedIn.header("location").startsWith(docs + "?"), loggedIn::toString);
@@ -57,7 +64,7 @@ class AuthorizationCodeHs256IT extends ServerTestBase {
 
         for (String elsewhere : List.of("https://evil.example.test/docs/oauth2-redirect",
                 "http://localhost:" + api.uri("/").getPort() + "/docs/oauth2-redirect-not")) {
-            Api.Answer refused = new BrowserSession(api).get("/authorize?" + AuthorizationCodeIT.authorize("swagger-ui", elsewhere, "me",
+            Api.Answer refused = new BrowserSession(api).get("/authorize?" + CodeFlow.authorizeQuery("swagger-ui", elsewhere, "me",
                     "n", "s", verifier));
             assertEquals(400, refused.status(), elsewhere);
             assertNull(refused.header("location"));
@@ -67,7 +74,7 @@ class AuthorizationCodeHs256IT extends ServerTestBase {
     @Test
     void behindATlsTerminatingProxyTheCookiesAreSecureAndHostOnly() {
         String docs = api.uri("/docs/oauth2-redirect").toString();
-        String query = AuthorizationCodeIT.authorize("swagger-ui", docs, "me", "n", "s", BrowserSession.verifier());
+        String query = CodeFlow.authorizeQuery("swagger-ui", docs, "me", "n", "s", BrowserSession.verifier());
 
         Api.Answer plain = new BrowserSession(api).get("/authorize?" + query);
         String plainCookie = plain.header("set-cookie");

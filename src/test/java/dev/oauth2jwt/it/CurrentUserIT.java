@@ -1,5 +1,11 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.Deployments;
+import dev.oauth2jwt.it.support.Eventually;
+import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.TestDatabase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.oauth2jwt.testing.Jwts;

@@ -1,5 +1,9 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.Chromium;
+import dev.oauth2jwt.it.support.Deployments;
+import dev.oauth2jwt.it.support.ServerTestBase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

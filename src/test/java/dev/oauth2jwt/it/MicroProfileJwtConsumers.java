@@ -1,5 +1,11 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.JsonTexts;
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.CodeFlow;
+import dev.oauth2jwt.it.support.Deployments;
+import dev.oauth2jwt.it.support.TestDatabase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -109,7 +115,7 @@ abstract class MicroProfileJwtConsumers {
                 + Jwts.part(token, 1) + ")");
         assertEquals(200, service().get("/users/me/", "Authorization", "Bearer " + token).status(), "and our own check takes it");
         String johndoe = service().asAdmin("GET", "/users/johndoe", null).json().asJsonObject().getString("id");
-        assertEquals(subjectIsTheAccountsId() ? johndoe : "johndoe", TokenServiceIT.json(Jwts.part(token, 1)).getString("sub"));
+        assertEquals(subjectIsTheAccountsId() ? johndoe : "johndoe", JsonTexts.object(Jwts.part(token, 1)).getString("sub"));
         assertEquals("[\"items\",\"me\"]", who.getJsonArray("groups").toString());
         assertEquals(ISSUER, who.getString("issuer"));
     }
@@ -190,7 +196,7 @@ abstract class MicroProfileJwtConsumers {
         assertEquals(200, rotation.status(), rotation::toString);
 
         String after = login("me");
-        assertEquals(rotation.json().asJsonObject().getString("kid"), TokenServiceIT.json(Jwts.part(after, 0)).getString("kid"));
+        assertEquals(rotation.json().asJsonObject().getString("kid"), JsonTexts.object(Jwts.part(after, 0)).getString("kid"));
         assertEquals(200, whoami(after).status(), "the new key was published before it signed: no wait for the consumer's cache");
         assertEquals(200, whoami(before).status(), "and the old key's tokens still pass");
     }

@@ -1,5 +1,12 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.JsonTexts;
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.BrowserSession;
+import dev.oauth2jwt.it.support.CodeFlow;
+import dev.oauth2jwt.it.support.Deployments;
+import dev.oauth2jwt.it.support.ServerTestBase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oauth2jwt.it.CodeFlow.TestClient;
+import dev.oauth2jwt.it.support.CodeFlow.TestClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigInteger;
@@ -72,7 +79,7 @@ class OpenIdCertificationIT extends ServerTestBase {
         assertEquals("nonce-1", id.getString("nonce"));
         assertEquals(flow.subjectOf(user), id.getString("sub"));
         assertEquals(CodeFlow.atHash(answer.getString("access_token")), id.getString("at_hash"));
-        long now = TokenServiceIT.now();
+        long now = JsonTexts.nowSeconds();
         assertTrue(id.getJsonNumber("iat").longValue() <= now + 5 && id.getJsonNumber("exp").longValue() > now, id::toString);
         assertTrue(Math.abs(id.getJsonNumber("auth_time").longValue() - now) < 120, id::toString);
 

@@ -1,5 +1,12 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.Chromium;
+import dev.oauth2jwt.it.support.PayaraMicroOnly;
+import dev.oauth2jwt.it.support.PayaraMicroProcess;
+import dev.oauth2jwt.it.support.SpringBootProcess;
+import dev.oauth2jwt.it.support.StaticSite;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.PayaraMicroOnly;
+import dev.oauth2jwt.it.support.PayaraMicroProcess;
+
 import java.net.URL;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.RunAsClient;

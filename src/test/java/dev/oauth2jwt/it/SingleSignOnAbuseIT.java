@@ -1,11 +1,18 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.BrowserSession;
+import dev.oauth2jwt.it.support.CodeFlow;
+import dev.oauth2jwt.it.support.Deployments;
+import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.TestDatabase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oauth2jwt.it.CodeFlow.TestClient;
+import dev.oauth2jwt.it.support.CodeFlow.TestClient;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

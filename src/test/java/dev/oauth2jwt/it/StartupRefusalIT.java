@@ -1,5 +1,8 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.PayaraMicroOnly;
+import dev.oauth2jwt.it.support.PayaraMicroProcess;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,12 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.CodeFlow;
+import dev.oauth2jwt.it.support.JsonTexts;
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.Deployments;
+import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.TestDatabase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -75,7 +82,7 @@ class TokenServiceIT extends ServerTestBase {
     void aTokenIsSignedWithAPublishedKeyAndCarriesIssuerAudienceAndGroups() {
         String token = api.login("johndoe", "secret", "me items").getString("access_token");
 
-        JsonObject header = json(Jwts.part(token, 0));
+        JsonObject header = JsonTexts.object(Jwts.part(token, 0));
         assertEquals("RS256", header.getString("alg"));
         assertEquals("JWT", header.getString("typ"), "MicroProfile JWT verifiers require typ JWT");
         assertTrue(Jws.verifies(token, "RS256", publishedKey(header.getString("kid"))), "JDK signature check with the JWKS key");
@@ -85,12 +92,12 @@ class TokenServiceIT extends ServerTestBase {
             }
         }
 
-        JsonObject claims = json(Jwts.part(token, 1));
+        JsonObject claims = JsonTexts.object(Jwts.part(token, 1));
         assertEquals(ISSUER, claims.getString("iss"));
-        assertEquals(List.of("reports-api", "other-api"), strings(claims.getJsonArray("aud")));
+        assertEquals(List.of("reports-api", "other-api"), JsonTexts.strings(claims.getJsonArray("aud")));
         assertEquals("johndoe", claims.getString("sub"));
         assertEquals("johndoe", claims.getString("upn"));
-        assertEquals(Set.of("me", "items"), Set.copyOf(strings(claims.getJsonArray("groups"))));
+        assertEquals(Set.of("me", "items"), Set.copyOf(JsonTexts.strings(claims.getJsonArray("groups"))));
         assertTrue(claims.containsKey("exp") && claims.containsKey("iat") && claims.containsKey("jti"), claims::toString);
         assertEquals(200, me(token).status());
     }
@@ -110,13 +117,13 @@ class TokenServiceIT extends ServerTestBase {
         assertEquals(ISSUER + "/revoke", metadata.getString("revocation_endpoint"));
         assertEquals(ISSUER + "/introspect", metadata.getString("introspection_endpoint"));
         assertEquals(Set.of("password", "refresh_token", "client_credentials", "authorization_code"),
-                Set.copyOf(strings(metadata.getJsonArray("grant_types_supported"))));
-        assertTrue(strings(metadata.getJsonArray("scopes_supported")).containsAll(List.of("me", "items", "admin")));
-        assertTrue(strings(metadata.getJsonArray("token_endpoint_auth_methods_supported"))
+                Set.copyOf(JsonTexts.strings(metadata.getJsonArray("grant_types_supported"))));
+        assertTrue(JsonTexts.strings(metadata.getJsonArray("scopes_supported")).containsAll(List.of("me", "items", "admin")));
+        assertTrue(JsonTexts.strings(metadata.getJsonArray("token_endpoint_auth_methods_supported"))
                 .containsAll(List.of("client_secret_basic", "client_secret_post")));
         assertEquals(JsonValue.ValueType.ARRAY, metadata.get("response_types_supported").getValueType());
-        assertEquals(List.of("RS256"), strings(metadata.getJsonArray("id_token_signing_alg_values_supported")));
-        assertEquals(List.of("public"), strings(metadata.getJsonArray("subject_types_supported")));
+        assertEquals(List.of("RS256"), JsonTexts.strings(metadata.getJsonArray("id_token_signing_alg_values_supported")));
+        assertEquals(List.of("public"), JsonTexts.strings(metadata.getJsonArray("subject_types_supported")));
     }
 
     // --- what the server accepts ----------------------------------------------------------------------
@@ -125,7 +132,7 @@ class TokenServiceIT extends ServerTestBase {
     void withAnAudienceSetATokenMustNameOneOfOurs() throws Exception {
         String[] key = TestDatabase.activeSigningKey("RS256");
         PrivateKey ours = Jws.privateKey("RS256", key[1]);
-        long exp = now() + 600;
+        long exp = JsonTexts.nowSeconds() + 600;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + key[0] + "\"}";
 
         String forAnother = Jws.sign("RS256", ours, header, "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"iss\":\"" + ISSUER
@@ -143,7 +150,7 @@ class TokenServiceIT extends ServerTestBase {
     void theAlgorithmIsPinnedToTheKey() throws Exception {
         JsonObject published = keys().get(0);
         String kid = published.getString("kid");
-        long exp = now() + 600;
+        long exp = JsonTexts.nowSeconds() + 600;
         String claims = "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"iss\":\"" + ISSUER + "\",\"aud\":\"reports-api\"}";
 
         // the classic confusion: the public key, which everyone has, used as an HMAC secret
@@ -163,7 +170,7 @@ class TokenServiceIT extends ServerTestBase {
     @Test
     void rotationSignsWithTheKeyPublishedBeforeAndKeepsTheOldOnePublished() {
         String before = api.login("johndoe", "secret");
-        String oldKid = json(Jwts.part(before, 0)).getString("kid");
+        String oldKid = JsonTexts.object(Jwts.part(before, 0)).getString("kid");
         Set<String> publishedBefore = kids();
 
         Api.Answer rotation = api.post("/keys/rotate", new byte[0], "Authorization", "Bearer " + adminToken());
@@ -173,7 +180,7 @@ class TokenServiceIT extends ServerTestBase {
         assertNotEquals(oldKid, newKid);
         assertTrue(publishedBefore.contains(newKid), "the new signing key was published before it signed");
         String after = api.login("johndoe", "secret");
-        assertEquals(newKid, json(Jwts.part(after, 0)).getString("kid"));
+        assertEquals(newKid, JsonTexts.object(Jwts.part(after, 0)).getString("kid"));
         assertTrue(Jws.verifies(after, "RS256", publishedKey(newKid)));
         Set<String> publishedAfter = kids();
         assertTrue(publishedAfter.containsAll(Set.of(oldKid, newKid)), publishedAfter::toString);
@@ -195,7 +202,7 @@ class TokenServiceIT extends ServerTestBase {
 
     @Test
     void aClientIsCreatedWithASecretShownOnceThenReadListedUpdatedAndDeleted() {
-        String id = clientId("crud");
+        String id = CodeFlow.clientId("crud");
         Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"scopes\":[\"me\"],\"grant_types\":[\"client_credentials\"]}");
 
         assertEquals(201, created.status(), created::toString);
@@ -203,8 +210,8 @@ class TokenServiceIT extends ServerTestBase {
         JsonObject body = created.json().asJsonObject();
         assertEquals(id, body.getString("client_id"));
         assertTrue(body.getString("client_secret").length() >= 43, "256 random bits");
-        assertEquals(List.of("me"), strings(body.getJsonArray("scopes")));
-        assertEquals(List.of("client_credentials"), strings(body.getJsonArray("grant_types")));
+        assertEquals(List.of("me"), JsonTexts.strings(body.getJsonArray("scopes")));
+        assertEquals(List.of("client_credentials"), JsonTexts.strings(body.getJsonArray("grant_types")));
 
         Api.Answer read = admin("GET", "/clients/" + id, null);
         assertEquals(200, read.status());
@@ -213,8 +220,8 @@ class TokenServiceIT extends ServerTestBase {
 
         Api.Answer updated = admin("PATCH", "/clients/" + id, "{\"scopes\":[\"me\",\"items\"]}");
         assertEquals(200, updated.status(), updated::toString);
-        assertEquals(Set.of("me", "items"), Set.copyOf(strings(updated.json().asJsonObject().getJsonArray("scopes"))));
-        assertEquals(List.of("client_credentials"), strings(updated.json().asJsonObject().getJsonArray("grant_types")));
+        assertEquals(Set.of("me", "items"), Set.copyOf(JsonTexts.strings(updated.json().asJsonObject().getJsonArray("scopes"))));
+        assertEquals(List.of("client_credentials"), JsonTexts.strings(updated.json().asJsonObject().getJsonArray("grant_types")));
 
         assertEquals(204, admin("DELETE", "/clients/" + id, null).status());
         assertEquals(404, admin("GET", "/clients/" + id, null).status());
@@ -223,25 +230,25 @@ class TokenServiceIT extends ServerTestBase {
 
     @Test
     void badClientRegistrationsAre422Or409AndChangeNothing() {
-        String id = clientId("taken");
+        String id = CodeFlow.clientId("taken");
         assertEquals(201, admin("POST", "/clients", "{\"client_id\":\"" + id + "\"}").status());
         Api.Answer again = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"scopes\":[\"admin\"]}");
         assertEquals(409, again.status());
         assertEquals("{\"detail\":\"Client already exists\"}", again.body());
-        assertEquals(List.of(), strings(admin("GET", "/clients/" + id, null).json().asJsonObject().getJsonArray("scopes")));
+        assertEquals(List.of(), JsonTexts.strings(admin("GET", "/clients/" + id, null).json().asJsonObject().getJsonArray("scopes")));
 
         for (String bad : List.of("{\"client_id\":\"has space\"}", "{\"client_id\":\"..\"}", "{\"client_id\":\"" + "x".repeat(65) + "\"}",
-                "{}", "{\"client_id\":\"" + clientId("scope") + "\",\"scopes\":[\"root\"]}",
-                "{\"client_id\":\"" + clientId("grant") + "\",\"grant_types\":[\"password\"]}",
-                "{\"client_id\":\"" + clientId("nogrant") + "\",\"grant_types\":[]}",
-                "{\"client_id\":\"" + clientId("extra") + "\",\"client_secret\":\"chosen-by-me\"}",
+                "{}", "{\"client_id\":\"" + CodeFlow.clientId("scope") + "\",\"scopes\":[\"root\"]}",
+                "{\"client_id\":\"" + CodeFlow.clientId("grant") + "\",\"grant_types\":[\"password\"]}",
+                "{\"client_id\":\"" + CodeFlow.clientId("nogrant") + "\",\"grant_types\":[]}",
+                "{\"client_id\":\"" + CodeFlow.clientId("extra") + "\",\"client_secret\":\"chosen-by-me\"}",
                 "{\"client_id\":42}", "[]", "not json")) {
             Api.Answer answer = admin("POST", "/clients", bad);
             assertEquals(422, answer.status(), () -> bad + " -> " + answer);
             assertTrue(answer.body().startsWith("{\"detail\":["), answer::toString);
         }
         assertEquals(422, admin("PATCH", "/clients/" + id, "{\"scopes\":[\"root\"]}").status());
-        assertEquals(404, admin("PATCH", "/clients/" + clientId("missing"), "{\"scopes\":[\"me\"]}").status());
+        assertEquals(404, admin("PATCH", "/clients/" + CodeFlow.clientId("missing"), "{\"scopes\":[\"me\"]}").status());
     }
 
     @Test
@@ -249,7 +256,7 @@ class TokenServiceIT extends ServerTestBase {
         assertEquals(401, api.get("/clients").status());
         String user = "Bearer " + api.login("johndoe", "secret");
         assertEquals(401, api.get("/clients", "Authorization", user).status());
-        assertEquals(401, api.postJson("/clients", "{\"client_id\":\"" + clientId("sneaky") + "\"}", "Authorization", user).status());
+        assertEquals(401, api.postJson("/clients", "{\"client_id\":\"" + CodeFlow.clientId("sneaky") + "\"}", "Authorization", user).status());
     }
 
     @Test
@@ -257,7 +264,7 @@ class TokenServiceIT extends ServerTestBase {
         Registered client = register("basic", "me", "items");
 
         Api.Answer answer = api.postForm("/token", "grant_type=client_credentials&scope=items",
-                "Authorization", basic(client.id(), client.secret()));
+                "Authorization", CodeFlow.basic(client.id(), client.secret()));
 
         assertEquals(200, answer.status(), answer::toString);
         assertEquals("no-store", answer.header("cache-control"));
@@ -265,12 +272,12 @@ class TokenServiceIT extends ServerTestBase {
         assertEquals("bearer", body.getString("token_type"));
         assertFalse(body.containsKey("refresh_token"), "RFC 6749 4.4.3: no refresh token");
         String token = body.getString("access_token");
-        JsonObject claims = json(Jwts.part(token, 1));
+        JsonObject claims = JsonTexts.object(Jwts.part(token, 1));
         assertEquals(client.id(), claims.getString("sub"));
         assertEquals(client.id(), claims.getString("client_id"));
         assertEquals("items", claims.getString("scope"));
-        assertEquals(List.of("items"), strings(claims.getJsonArray("groups")));
-        assertTrue(Jws.verifies(token, "RS256", publishedKey(json(Jwts.part(token, 0)).getString("kid"))));
+        assertEquals(List.of("items"), JsonTexts.strings(claims.getJsonArray("groups")));
+        assertTrue(Jws.verifies(token, "RS256", publishedKey(JsonTexts.object(Jwts.part(token, 0)).getString("kid"))));
 
         Api.Answer verified = api.get("/auth/verify", "Authorization", "Bearer " + token);
         assertEquals(200, verified.status());
@@ -287,7 +294,7 @@ class TokenServiceIT extends ServerTestBase {
                 "client_id", client.id(), "client_secret", client.secret())));
 
         assertEquals(200, answer.status(), answer::toString);
-        assertEquals(Set.of("me", "items"), Set.of(json(Jwts.part(answer.json().asJsonObject().getString("access_token"), 1))
+        assertEquals(Set.of("me", "items"), Set.of(JsonTexts.object(Jwts.part(answer.json().asJsonObject().getString("access_token"), 1))
                 .getString("scope").split(" ")));
     }
 
@@ -297,8 +304,8 @@ class TokenServiceIT extends ServerTestBase {
         String address = "198.51.100." + (10 + (int) (Math.random() * 200));
 
         for (Api.Answer answer : List.of(
-                clientCredentials(basic(client.id(), client.secret() + "x"), address),
-                clientCredentials(basic(clientId("unknown"), client.secret()), address),
+                clientCredentials(CodeFlow.basic(client.id(), client.secret() + "x"), address),
+                clientCredentials(CodeFlow.basic(CodeFlow.clientId("unknown"), client.secret()), address),
                 api.postForm("/token", "grant_type=client_credentials", "X-Forwarded-For", address),
                 api.postForm("/token", "grant_type=client_credentials&client_id=" + client.id() + "&client_secret=nope",
                         "X-Forwarded-For", address))) {
@@ -307,11 +314,11 @@ class TokenServiceIT extends ServerTestBase {
             assertEquals("Basic realm=\"oauth2-jwt\"", answer.header("www-authenticate"));
         }
         Api.Answer both = api.postForm("/token", "grant_type=client_credentials&client_id=" + client.id() + "&client_secret="
-                + client.secret(), "Authorization", basic(client.id(), client.secret()));
+                + client.secret(), "Authorization", CodeFlow.basic(client.id(), client.secret()));
         assertEquals(400, both.status(), "RFC 6749 2.3: one method only");
         assertEquals("{\"error\":\"invalid_request\"}", both.body());
         Api.Answer beyond = api.postForm("/token", "grant_type=client_credentials&scope=admin", "Authorization",
-                basic(client.id(), client.secret()));
+                CodeFlow.basic(client.id(), client.secret()));
         assertEquals(400, beyond.status());
         assertEquals("{\"error\":\"invalid_scope\"}", beyond.body());
     }
@@ -322,14 +329,14 @@ class TokenServiceIT extends ServerTestBase {
         Registered client = register("guessed", "me");
         String attacker = "203.0.113.77";
         for (int i = 0; i < 10; i++) {
-            assertEquals(401, clientCredentials(basic(client.id(), "guess-" + i), attacker).status());
+            assertEquals(401, clientCredentials(CodeFlow.basic(client.id(), "guess-" + i), attacker).status());
         }
 
-        Api.Answer throttled = clientCredentials(basic(client.id(), client.secret()), attacker);
+        Api.Answer throttled = clientCredentials(CodeFlow.basic(client.id(), client.secret()), attacker);
         assertEquals(429, throttled.status(), "not even the right secret from there: " + throttled);
         assertEquals("{\"detail\":\"Too many failed login attempts\"}", throttled.body());
         assertTrue(Long.parseLong(throttled.header("retry-after")) >= 1);
-        assertEquals(200, clientCredentials(basic(client.id(), client.secret()), "203.0.113.78").status(),
+        assertEquals(200, clientCredentials(CodeFlow.basic(client.id(), client.secret()), "203.0.113.78").status(),
                 "the client itself, from its own address, is not locked out");
     }
 
@@ -345,13 +352,13 @@ class TokenServiceIT extends ServerTestBase {
         assertNotEquals(client.secret(), newSecret);
 
         assertEquals(401, verify(before).status(), "a token of the old secret");
-        assertEquals(401, clientCredentials(basic(client.id(), client.secret()), null).status());
+        assertEquals(401, clientCredentials(CodeFlow.basic(client.id(), client.secret()), null).status());
         String after = clientToken(new Registered(client.id(), newSecret));
         assertEquals(200, verify(after).status(), "a token of the new secret works at once, not a second later");
 
         assertEquals(204, admin("DELETE", "/clients/" + client.id(), null).status());
         assertEquals(401, verify(after).status());
-        assertEquals(401, clientCredentials(basic(client.id(), newSecret), null).status());
+        assertEquals(401, clientCredentials(CodeFlow.basic(client.id(), newSecret), null).status());
     }
 
     @Test
@@ -379,7 +386,7 @@ class TokenServiceIT extends ServerTestBase {
         assertEquals(200, answer.status(), answer::toString);
         assertEquals("no-store", answer.header("cache-control"));
         JsonObject result = answer.json().asJsonObject();
-        JsonObject claims = json(Jwts.part(token, 1));
+        JsonObject claims = JsonTexts.object(Jwts.part(token, 1));
         assertTrue(result.getBoolean("active"));
         assertEquals(admin("GET", "/users/johndoe", null).json().asJsonObject().getString("id"), result.getString("sub"),
                 "the account's identifier, as in ID tokens");
@@ -390,7 +397,7 @@ class TokenServiceIT extends ServerTestBase {
         assertEquals(ISSUER, result.getString("iss"));
         assertEquals(claims.getString("jti"), result.getString("jti"));
         assertEquals("Bearer", result.getString("token_type"));
-        assertEquals(List.of("reports-api", "other-api"), strings(result.getJsonArray("aud")));
+        assertEquals(List.of("reports-api", "other-api"), JsonTexts.strings(result.getJsonArray("aud")));
 
         assertEquals("{\"active\":false}", introspect(client, login.getString("refresh_token")).body(),
                 "a refresh token is active only to the client it was issued to; a password login's, to none");
@@ -406,8 +413,8 @@ class TokenServiceIT extends ServerTestBase {
         Registered client = register("skeptic");
         String[] key = TestDatabase.activeSigningKey("RS256");
         String expired = Jws.sign("RS256", Jws.privateKey("RS256", key[1]), "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + key[0] + "\"}",
-                "{\"sub\":\"johndoe\",\"exp\":" + (now() - 120) + ",\"iss\":\"" + ISSUER + "\",\"aud\":\"reports-api\"}");
-        String user = clientId("introspected");
+                "{\"sub\":\"johndoe\",\"exp\":" + (JsonTexts.nowSeconds() - 120) + ",\"iss\":\"" + ISSUER + "\",\"aud\":\"reports-api\"}");
+        String user = CodeFlow.clientId("introspected");
         assertEquals(201, admin("POST", "/users", "{\"username\":\"" + user + "\",\"password\":\"its-password\"}").status());
         var login = api.login(user, "its-password", "me");
         String loggedOut = login.getString("access_token");
@@ -416,7 +423,7 @@ class TokenServiceIT extends ServerTestBase {
         assertEquals(204, api.postForm("/logout", "", "Authorization", "Bearer " + loggedOut).status());
 
         for (String token : List.of("garbage", "", "a.b.c", expired, loggedOut, spentRefresh,
-                Jwts.hs256("a-secret-nobody-configured-0123456789", "{\"sub\":\"johndoe\",\"exp\":" + (now() + 600) + "}"))) {
+                Jwts.hs256("a-secret-nobody-configured-0123456789", "{\"sub\":\"johndoe\",\"exp\":" + (JsonTexts.nowSeconds() + 600) + "}"))) {
             Api.Answer answer = introspect(client, token);
             if (token.isEmpty()) {
                 assertEquals(400, answer.status(), "no token at all");
@@ -433,7 +440,7 @@ class TokenServiceIT extends ServerTestBase {
         Registered client = register("caller");
 
         for (Api.Answer answer : List.of(api.postForm("/introspect", "token=" + token),
-                api.postForm("/introspect", "token=" + token, "Authorization", basic(client.id(), "wrong")),
+                api.postForm("/introspect", "token=" + token, "Authorization", CodeFlow.basic(client.id(), "wrong")),
                 api.postForm("/introspect", "token=" + token, "Authorization", "Bearer " + token))) {
             assertEquals(401, answer.status(), answer::toString);
             assertEquals("{\"error\":\"invalid_client\"}", answer.body());
@@ -478,7 +485,7 @@ class TokenServiceIT extends ServerTestBase {
     }
 
     Registered register(String name, String... scopes) {
-        String id = clientId(name);
+        String id = CodeFlow.clientId(name);
         String scopeList = java.util.Arrays.stream(scopes).map(scope -> "\"" + scope + "\"").collect(Collectors.joining(","));
         Api.Answer created = admin("POST", "/clients", "{\"client_id\":\"" + id + "\",\"scopes\":[" + scopeList + "]}");
         assertEquals(201, created.status(), created::toString);
@@ -486,7 +493,7 @@ class TokenServiceIT extends ServerTestBase {
     }
 
     String clientToken(Registered client) {
-        Api.Answer answer = clientCredentials(basic(client.id(), client.secret()), null);
+        Api.Answer answer = clientCredentials(CodeFlow.basic(client.id(), client.secret()), null);
         assertEquals(200, answer.status(), answer::toString);
         return answer.json().asJsonObject().getString("access_token");
     }
@@ -498,7 +505,7 @@ class TokenServiceIT extends ServerTestBase {
     }
 
     Api.Answer introspect(Registered client, String token) {
-        return api.postForm("/introspect", Api.form(Map.of("token", token)), "Authorization", basic(client.id(), client.secret()));
+        return api.postForm("/introspect", Api.form(Map.of("token", token)), "Authorization", CodeFlow.basic(client.id(), client.secret()));
     }
 
     Api.Answer verify(String token) {
@@ -517,16 +524,6 @@ class TokenServiceIT extends ServerTestBase {
         return api.adminToken();
     }
 
-    /** RFC 6749 section 2.3.1: id and secret form-encoded, then Basic. */
-    static String basic(String id, String secret) {
-        String pair = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String clientId(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     List<JsonObject> keys() {
         return api.get("/.well-known/jwks.json").json().asJsonObject().getJsonArray("keys").getValuesAs(JsonObject.class);
     }
@@ -540,17 +537,4 @@ class TokenServiceIT extends ServerTestBase {
                 .orElseThrow(() -> new AssertionError("kid " + kid + " is not published"));
     }
 
-    static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
-
-    static List<String> strings(jakarta.json.JsonArray array) {
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    static long now() {
-        return System.currentTimeMillis() / 1000;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.Deployments;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 

@@ -1,5 +1,8 @@
 package dev.oauth2jwt.it;
 
+import dev.oauth2jwt.it.support.Api;
+import dev.oauth2jwt.it.support.WildFlyOnly;
+
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.clients.control;
 
+import dev.oauth2jwt.crypto.OpaqueTokens;
 import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.clients.entity.ClientChanges;
 import dev.oauth2jwt.clients.entity.ClientPage;
@@ -28,8 +29,8 @@ public class ClientAdmin {
             return Optional.empty();   // the built-in client of /docs: taken
         }
         boolean confidential = Client.CONFIDENTIAL.equals(request.clientType());
-        String secret = confidential ? ClientSecrets.generate() : null;
-        Client client = new Client(request.clientId(), confidential ? ClientSecrets.hash(secret) : null, request.scopes(),
+        String secret = confidential ? OpaqueTokens.generate() : null;
+        Client client = new Client(request.clientId(), confidential ? OpaqueTokens.sha256(secret) : null, request.scopes(),
                 request.grantTypes(), clock.millis());
         client.setBrowserApp(request.clientType(), request.redirectUris(), request.postLogoutRedirectUris(), request.requirePkce());
         return store.create(client) ? Optional.of(ClientRecord.withSecret(client, secret)) : Optional.empty();
@@ -65,8 +66,8 @@ public class ClientAdmin {
 
     /** A new secret, shown once; the old one and its tokens stop working. */
     public Optional<ClientRecord> rotateSecret(String clientId) {
-        String secret = ClientSecrets.generate();
-        return store.update(clientId, client -> client.replaceSecret(ClientSecrets.hash(secret)))
+        String secret = OpaqueTokens.generate();
+        return store.update(clientId, client -> client.replaceSecret(OpaqueTokens.sha256(secret)))
                 .map(client -> ClientRecord.withSecret(client, secret));
     }
 

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.clients.control;
 
+import dev.oauth2jwt.caching.CacheSettings;
 import dev.oauth2jwt.caching.ExpiringCache;
 import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.clients.entity.RedirectUris;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The registered clients, in the database. The token check and CORS read them through the same
@@ -30,16 +30,15 @@ public class ClientStore {
     Database database;
 
     @Inject
-    @ConfigProperty(name = "users.cache-millis")
-    long cacheMillis;
+    CacheSettings cache;
 
     private ExpiringCache<String, Optional<Client>> recentReads;
     private ExpiringCache<String, Set<String>> recentOrigins;
 
     @PostConstruct
     void init() {
-        recentReads = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, System::nanoTime);
-        recentOrigins = ExpiringCache.keepingFor(cacheMillis, 1, System::nanoTime);
+        recentReads = ExpiringCache.keepingFor(cache.maxAgeMillis(), CACHE_SIZE, System::nanoTime);
+        recentOrigins = ExpiringCache.keepingFor(cache.maxAgeMillis(), 1, System::nanoTime);
     }
 
     public Optional<Client> find(String clientId) {

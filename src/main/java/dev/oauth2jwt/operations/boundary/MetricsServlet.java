@@ -1,6 +1,6 @@
 package dev.oauth2jwt.operations.boundary;
 
-import dev.oauth2jwt.auth.control.Metrics;
+import dev.oauth2jwt.monitoring.Metrics;
 import dev.oauth2jwt.errors.boundary.ErrorPageServlet;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

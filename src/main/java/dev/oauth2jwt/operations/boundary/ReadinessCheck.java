@@ -1,7 +1,7 @@
 package dev.oauth2jwt.operations.boundary;
 
 import dev.oauth2jwt.persistence.control.Database;
-import dev.oauth2jwt.auth.control.SigningKeys;
+import dev.oauth2jwt.keys.control.KeyManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,7 +17,7 @@ public class ReadinessCheck implements HealthCheck {
     Database database;
 
     @Inject
-    SigningKeys keys;
+    KeyManager keys;
 
     @Override
     public HealthCheckResponse call() {

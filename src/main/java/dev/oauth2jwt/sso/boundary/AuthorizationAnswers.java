@@ -1,6 +1,7 @@
 package dev.oauth2jwt.sso.boundary;
 
-import dev.oauth2jwt.auth.control.OpaqueTokens;
+import dev.oauth2jwt.tokens.control.TokenSettings;
+import dev.oauth2jwt.crypto.OpaqueTokens;
 import dev.oauth2jwt.http.boundary.RequestUrls;
 import dev.oauth2jwt.sso.control.Authorizations.Check;
 import dev.oauth2jwt.sso.entity.AuthorizationRequest;
@@ -14,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the authorization endpoint and the login form answer alike: back to the client's checked
@@ -28,8 +28,7 @@ public class AuthorizationAnswers {
     BrowserCookies cookies;
 
     @Inject
-    @ConfigProperty(name = "jwt.issuer")
-    String issuer;
+    TokenSettings tokenSettings;
 
     /** A refused request: an error page, or the error back to the client. */
     Response refusal(Check check, AuthorizationRequest authorization, int redirectStatus) {
@@ -51,7 +50,7 @@ public class AuthorizationAnswers {
         if (authorization.state() != null) {
             all.put("state", authorization.state());
         }
-        all.put("iss", issuer);
+        all.put("iss", tokenSettings.issuer());
         for (Map.Entry<String, String> parameter : all.entrySet()) {
             location.append(separator).append(parameter.getKey()).append('=')
                     .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package dev.oauth2jwt.sso.boundary;
 
 import dev.oauth2jwt.http.boundary.FormBody;
-import dev.oauth2jwt.http.control.ClientAddresses;
+import dev.oauth2jwt.http.boundary.ClientAddresses;
 import dev.oauth2jwt.sso.control.Authorizations;
 import dev.oauth2jwt.sso.control.Authorizations.Check;
 import dev.oauth2jwt.sso.control.SsoSessions;
@@ -88,20 +88,11 @@ public class AuthorizeResource {
             return answers.refusal(check, authorization, 302);
         }
         Optional<BrowserLogin> login = sessions.find(cookies.of(request).value(headers, BrowserCookies.SSO));
-        if (login.isPresent() && !"login".equals(authorization.prompt()) && !tooLongAgo(login.get(), authorization)
-                && Authorizations.answersFor(valid, login.get())) {
-            String code = authorizations.issueCode(valid, authorization, login.get(), clientAddresses.of(request));
-            return answers.back(302, authorization, Map.of("code", code)).build();
-        }
-        if ("none".equals(authorization.prompt())) {
-            return answers.back(302, authorization, Map.of("error", "login_required")).build();
-        }
-        return answers.loginPage(200, authorization, headers, request, null, null);
-    }
-
-    /** Whether the user logged in longer ago than the client's max_age allows (OpenID Connect Core 3.1.2.1: log in again). */
-    private boolean tooLongAgo(BrowserLogin login, AuthorizationRequest authorization) {
-        Long maxAge = authorization.maxAgeMillis();
-        return maxAge != null && sessions.now() - login.authTime() > maxAge;
+        return switch (Authorizations.answer(valid, authorization, login, sessions.now())) {
+            case CODE -> answers.back(302, authorization,
+                    Map.of("code", authorizations.issueCode(valid, authorization, login.orElseThrow(), clientAddresses.of(request)))).build();
+            case LOGIN_REQUIRED -> answers.back(302, authorization, Map.of("error", "login_required")).build();
+            case LOGIN_PAGE -> answers.loginPage(200, authorization, headers, request, null, null);
+        };
     }
 }

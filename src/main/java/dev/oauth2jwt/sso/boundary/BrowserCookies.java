@@ -1,13 +1,13 @@
 package dev.oauth2jwt.sso.boundary;
 
-import dev.oauth2jwt.auth.control.OpaqueTokens;
-import dev.oauth2jwt.http.control.ClientAddresses;
+import dev.oauth2jwt.tokens.control.TokenSettings;
+import dev.oauth2jwt.crypto.OpaqueTokens;
+import dev.oauth2jwt.http.boundary.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two cookies of the browser flow, written by hand: JAX-RS 3.0 (TomEE 9) has no SameSite.
@@ -29,8 +29,7 @@ public class BrowserCookies {
     ClientAddresses addresses;
 
     @Inject
-    @ConfigProperty(name = "jwt.issuer")
-    String issuer;
+    TokenSettings tokenSettings;
 
     /** The cookies of one request: whether they are secure, and the application's context path. */
     record Jar(boolean secure, String contextPath) {
@@ -69,7 +68,7 @@ public class BrowserCookies {
 
     Jar of(HttpServletRequest request) {
         String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
-        return new Jar(addresses.overHttps(request) || issuer.startsWith("https://"), contextPath);
+        return new Jar(addresses.overHttps(request) || tokenSettings.issuer().startsWith("https://"), contextPath);
     }
 
     /** 256 random bits, base64url: a cookie value that cannot be guessed. */

@@ -1,6 +1,6 @@
 package dev.oauth2jwt.sso.boundary;
 
-import dev.oauth2jwt.auth.control.TokenVerifier;
+import dev.oauth2jwt.tokens.control.TokenVerifier;
 import dev.oauth2jwt.sso.entity.ClaimsRequest;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.oauth2jwt.sso.boundary;
 
-import dev.oauth2jwt.auth.control.OpaqueTokens;
+import dev.oauth2jwt.crypto.OpaqueTokens;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

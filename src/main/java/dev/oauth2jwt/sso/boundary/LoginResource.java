@@ -1,10 +1,10 @@
 package dev.oauth2jwt.sso.boundary;
 
-import dev.oauth2jwt.auth.control.PasswordLogin;
-import dev.oauth2jwt.auth.control.PasswordLogin.SignIn;
+import dev.oauth2jwt.signin.control.SignIn;
+import dev.oauth2jwt.signin.control.SignIn.Channel;
 import dev.oauth2jwt.http.boundary.FormBody;
 import dev.oauth2jwt.http.boundary.LateAnswers;
-import dev.oauth2jwt.http.control.ClientAddresses;
+import dev.oauth2jwt.http.boundary.ClientAddresses;
 import dev.oauth2jwt.sso.control.Authorizations;
 import dev.oauth2jwt.sso.control.Authorizations.Check;
 import dev.oauth2jwt.sso.control.SsoSessions;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -48,7 +47,7 @@ public class LoginResource {
     SsoSessions sessions;
 
     @Inject
-    PasswordLogin logins;
+    SignIn signIn;
 
     @Inject
     ClientAddresses clientAddresses;
@@ -98,51 +97,47 @@ public class LoginResource {
             return;
         }
         String address = clientAddresses.of(request);
-        SignIn result;
+        SignIn.Result<SsoSessions.Started> result;
         try {
-            result = logins.signIn(username, password, address);
+            result = signIn.signIn(username, password, address, Channel.LOGIN_PAGE,
+                    user -> sessions.start(user, jar.value(headers, BrowserCookies.SSO)));
         } catch (ServerBusyException busy) {
             lateAnswers.answerRefusalLater(answer, busyPage(), arrived, System.nanoTime());
             return;
         }
-        if (result instanceof SignIn.Throttled throttled) {
+        if (result instanceof SignIn.Result.Throttled<SsoSessions.Started> throttled) {
             Response page = Response.fromResponse(answers.loginPage(429, authorization, headers, request, "Too many failed logins. "
                     + "Try again in " + throttled.retryAfterSeconds() + " seconds.", username))
                     .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
             lateAnswers.answerRefusalLater(answer, page, arrived, System.nanoTime());
             return;
         }
-        long slowdown = result instanceof SignIn.SignedIn signedIn ? signedIn.slowdownMillis()
-                : ((SignIn.Refused) result).slowdownMillis();
-        lateAnswers.answerAfter(answer, signedIn(result, valid, authorization, jar, headers, request, address), slowdown, arrived,
-                System.nanoTime());
+        if (result instanceof SignIn.Result.SignedIn<SsoSessions.Started> signedIn) {
+            lateAnswers.answerAfter(answer, backWithACode(signedIn.session(), valid, authorization, jar, address),
+                    signedIn.slowdownMillis(), arrived, System.nanoTime());
+        } else if (result instanceof SignIn.Result.Disabled<SsoSessions.Started> disabled) {
+            // the password was right: saying so tells nothing to someone who does not know it
+            lateAnswers.answerAfter(answer, Pages.message(403, "Cannot log in", "This account is disabled."), disabled.slowdownMillis(),
+                    arrived, System.nanoTime());
+        } else {
+            lateAnswers.answerAfter(answer, answers.loginPage(401, authorization, headers, request, "Incorrect username or password.",
+                    null), ((SignIn.Result.Refused<SsoSessions.Started>) result).slowdownMillis(), arrived, System.nanoTime());
+        }
     }
 
-    private Response signedIn(SignIn result, Check.Valid valid, AuthorizationRequest authorization, BrowserCookies.Jar jar,
-            HttpHeaders headers, HttpServletRequest request, String address) {
-        if (!(result instanceof SignIn.SignedIn signedIn)) {
-            return answers.loginPage(401, authorization, headers, request, "Incorrect username or password.", null);
-        }
-        if (signedIn.user().disabled()) {
-            // the password was right: saying so tells nothing to someone who does not know it
-            logins.signedIn(signedIn.user().username(), address, false);
-            return Pages.message(403, "Cannot log in", "This account is disabled.");
-        }
-        Optional<SsoSessions.Started> started = sessions.start(signedIn.user(), jar.value(headers, BrowserCookies.SSO));
-        logins.signedIn(signedIn.user().username(), address, started.isPresent());
-        if (started.isEmpty()) {
-            return answers.loginPage(401, authorization, headers, request, "Incorrect username or password.", null);
-        }
+    /** Logged in: back to the client with a code (or, when the request named another account, without), and the cookies. */
+    private Response backWithACode(SsoSessions.Started started, Check.Valid valid, AuthorizationRequest authorization,
+            BrowserCookies.Jar jar, String address) {
         Response.ResponseBuilder back;
-        if (Authorizations.answersFor(valid, started.get().login())) {
-            String code = authorizations.issueCode(valid, authorization, started.get().login(), address);
+        if (Authorizations.answersFor(valid, started.login())) {
+            String code = authorizations.issueCode(valid, authorization, started.login(), address);
             back = answers.back(303, authorization, Map.of("code", code));
         } else {
             // the claims request named another account (OpenID Connect Core 5.5.1): no code for this one
             back = answers.back(303, authorization, Map.of("error", "access_denied",
                     "error_description", "the account that logged in is not the one the application asked for"));
         }
-        return back.header(HttpHeaders.SET_COOKIE, jar.sso(started.get().cookieValue(), sessions.sessionSeconds()))
+        return back.header(HttpHeaders.SET_COOKIE, jar.sso(started.cookieValue(), sessions.sessionSeconds()))
                 .header(HttpHeaders.SET_COOKIE, jar.csrfCleared())
                 .build();
     }

@@ -3,9 +3,9 @@ package dev.oauth2jwt.sso.boundary;
 import dev.oauth2jwt.access.Authenticated;
 import dev.oauth2jwt.access.InactiveUsersAllowed;
 import dev.oauth2jwt.access.Scope;
-import dev.oauth2jwt.auth.control.CurrentCaller;
-import dev.oauth2jwt.auth.control.IdTokenHints;
-import dev.oauth2jwt.clients.control.ClientAuthentication;
+import dev.oauth2jwt.bearer.control.CurrentCaller;
+import dev.oauth2jwt.tokens.control.IdTokenHints;
+import dev.oauth2jwt.clients.control.ClientAuthenticator;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
 import dev.oauth2jwt.http.boundary.FormBody;
 import dev.oauth2jwt.sso.control.SsoSessions;
@@ -58,7 +58,7 @@ public class LogoutResource {
     IdTokenHints hints;
 
     @Inject
-    ClientAuthentication clients;
+    ClientAuthenticator clients;
 
     @Inject
     BrowserCookies cookies;

@@ -4,10 +4,10 @@ import dev.oauth2jwt.access.Authenticated;
 import dev.oauth2jwt.access.RequiresScopes;
 import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.access.TokenInFormBodyAllowed;
-import dev.oauth2jwt.auth.control.CurrentCaller;
-import dev.oauth2jwt.auth.control.LoginSessions;
-import dev.oauth2jwt.auth.control.UserClaims;
-import dev.oauth2jwt.auth.entity.Caller;
+import dev.oauth2jwt.bearer.control.CurrentCaller;
+import dev.oauth2jwt.sessions.control.SessionCheck;
+import dev.oauth2jwt.tokens.control.UserClaims;
+import dev.oauth2jwt.bearer.entity.Caller;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +44,7 @@ public class UserInfoResource {
     CurrentCaller caller;
 
     @Inject
-    LoginSessions sessions;
+    SessionCheck sessions;
 
     @GET
     @Operation(summary = "User info (OpenID Connect)")

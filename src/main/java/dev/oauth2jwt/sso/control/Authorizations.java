@@ -1,13 +1,13 @@
 package dev.oauth2jwt.sso.control;
 
 import dev.oauth2jwt.access.Scope;
-import dev.oauth2jwt.auth.control.AuditLog;
-import dev.oauth2jwt.auth.control.AuthorizationCodes;
-import dev.oauth2jwt.auth.control.IdTokenHints;
-import dev.oauth2jwt.auth.control.UserClaims;
-import dev.oauth2jwt.auth.control.TokenIssuer;
-import dev.oauth2jwt.auth.entity.AuthorizationGrant;
-import dev.oauth2jwt.clients.control.ClientAuthentication;
+import dev.oauth2jwt.monitoring.AuditLog;
+import dev.oauth2jwt.monitoring.Outcome;
+import dev.oauth2jwt.tokens.control.IdTokenHints;
+import dev.oauth2jwt.tokens.control.UserClaims;
+import dev.oauth2jwt.tokens.control.TokenIssuer;
+import dev.oauth2jwt.sso.entity.AuthorizationGrant;
+import dev.oauth2jwt.clients.control.ClientAuthenticator;
 import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.clients.entity.RedirectUris;
 import dev.oauth2jwt.sso.entity.AuthorizationRequest;
@@ -54,7 +54,7 @@ public class Authorizations {
     }
 
     @Inject
-    ClientAuthentication clients;
+    ClientAuthenticator clients;
 
     @Inject
     TokenIssuer issuer;
@@ -138,7 +138,7 @@ public class Authorizations {
      * administrator registered without ({@code require_pkce: false}), nonce or not (OpenID Connect
      * Core 3.1.2.1: optional in the code flow). Null when it holds.
      */
-    private static Check pkce(AuthorizationRequest request, Client client) {
+    static Check pkce(AuthorizationRequest request, Client client) {
         if (request.codeChallenge() == null) {
             if (request.codeChallengeMethod() != null) {
                 return new Check.ErrorRedirect("invalid_request", "code_challenge_method without code_challenge");
@@ -178,8 +178,38 @@ public class Authorizations {
         String code = codes.issue(new AuthorizationGrant(client.clientId(), request.redirectUri(), login.user().id(),
                 login.user().securityStamp(), login.sessionId(), scopes, request.nonce(), request.codeChallenge(),
                 login.authTime(), valid.claims().idToken(), valid.claims().userinfo(), login.expiresAt()));
-        audit.login("code issued", login.user().username(), address, "client " + client.clientId());
+        audit.login(Outcome.CODE_ISSUED, login.user().username(), address, "client " + client.clientId());
         return code;
+    }
+
+    /** How a valid request is answered. */
+    public enum Answer {
+        /** With a code, from the browser's login: no password asked. */
+        CODE,
+        /** {@code prompt=none} and no login that may answer: {@code login_required}, back to the client. */
+        LOGIN_REQUIRED,
+        /** The login page. */
+        LOGIN_PAGE
+    }
+
+    /**
+     * Whether the browser's login (if any) answers the request at {@code now} (epoch ms) with a code:
+     * not when the client asks for a login ({@code prompt=login}), not when the user logged in longer
+     * ago than {@code max_age} allows, not when the request names another account (OpenID Connect
+     * Core 3.1.2.1); otherwise a login, which {@code prompt=none} forbids.
+     */
+    public static Answer answer(Check.Valid valid, AuthorizationRequest request, Optional<BrowserLogin> login, long now) {
+        if (login.isPresent() && !"login".equals(request.prompt()) && !tooLongAgo(login.get(), request, now)
+                && answersFor(valid, login.get())) {
+            return Answer.CODE;
+        }
+        return "none".equals(request.prompt()) ? Answer.LOGIN_REQUIRED : Answer.LOGIN_PAGE;
+    }
+
+    /** Whether the user logged in longer ago than the client's max_age allows. */
+    static boolean tooLongAgo(BrowserLogin login, AuthorizationRequest request, long now) {
+        Long maxAge = request.maxAgeMillis();
+        return maxAge != null && now - login.authTime() > maxAge;
     }
 
     /** Whether the browser's login may answer the request: the account it asks for, if it names one. */

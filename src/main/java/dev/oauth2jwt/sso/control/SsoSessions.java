@@ -1,8 +1,10 @@
 package dev.oauth2jwt.sso.control;
 
-import dev.oauth2jwt.auth.control.Housekeeping;
-import dev.oauth2jwt.auth.control.OpaqueTokens;
-import dev.oauth2jwt.auth.control.RefreshTokens;
+import dev.oauth2jwt.housekeeping.Chore;
+import dev.oauth2jwt.crypto.OpaqueTokens;
+import dev.oauth2jwt.sessions.control.LoginSessions;
+import dev.oauth2jwt.sessions.control.SessionSettings;
+import dev.oauth2jwt.users.control.UserStore;
 import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.sso.entity.BrowserLogin;
 import dev.oauth2jwt.sso.entity.SsoSession;
@@ -29,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * every login on that browser; only their SHA-256 is stored.
  */
 @ApplicationScoped
-public class SsoSessions {
+public class SsoSessions implements Chore {
 
     /** A new browser login and the cookie value that names it. */
     public record Started(String cookieValue, BrowserLogin login) {
@@ -39,15 +41,18 @@ public class SsoSessions {
     Database database;
 
     @Inject
-    RefreshTokens refreshTokens;
+    LoginSessions loginSessions;
+
+    @Inject
+    AuthorizationCodes codes;
 
     @Inject
     @ConfigProperty(name = "sso.session-hours")
     int sessionHours;
 
+    /** Browser logins per account are bounded as login sessions are ({@code LOGIN_MAX_SESSIONS_PER_USER}). */
     @Inject
-    @ConfigProperty(name = "login.max-sessions-per-user")
-    int maxSessionsPerUser = 100;
+    SessionSettings sessionSettings;
 
     Clock clock = Clock.systemUTC();
 
@@ -83,10 +88,11 @@ public class SsoSessions {
         String previous = OpaqueTokens.wellFormed(browsersCookie) ? OpaqueTokens.sha256(browsersCookie) : null;
         String cookie = OpaqueTokens.generate();
         Begun begun = database.inTransaction(em -> {
-            User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
-            if (current == null || !current.securityStamp().equals(user.securityStamp())) {
+            Optional<User> locked = UserStore.lockedIfUnchanged(em, user.id(), user.securityStamp());
+            if (locked.isEmpty()) {
                 return new Begun(Optional.empty(), List.of());
             }
+            User current = locked.get();
             SsoSession standing = previous == null ? null : byCookie(em, previous, true);
             if (standing != null && standing.validFor(current, now)) {
                 standing.renew(now, OpaqueTokens.sha256(cookie));
@@ -105,7 +111,7 @@ public class SsoSessions {
             return new Begun(Optional.of(new Started(cookie, new BrowserLogin(session.id(), current, now, session.expiresAt()))),
                     ended);
         });
-        begun.ended().forEach(refreshTokens::revokeBrowserLogin);
+        begun.ended().forEach(this::endWhatItGave);
         return begun.started();
     }
 
@@ -119,7 +125,7 @@ public class SsoSessions {
                         + "AND s.expiresAt > :now ORDER BY s.expiresAt DESC, s.id DESC", SsoSession.class)
                 .setParameter("user", user.id())
                 .setParameter("now", now)
-                .setFirstResult(maxSessionsPerUser - 1)
+                .setFirstResult(sessionSettings.maxSessionsPerUser() - 1)
                 .getResultList();
         beyond.forEach(session -> session.end(now));
         return beyond.stream().map(SsoSession::id).toList();
@@ -157,7 +163,13 @@ public class SsoSessions {
             session.end(now);
             return Optional.of(session.id());
         });
-        ended.ifPresent(refreshTokens::revokeBrowserLogin);
+        ended.ifPresent(this::endWhatItGave);
+    }
+
+    /** A browser login ended: its codes not yet redeemed, then the login sessions its codes started. */
+    private void endWhatItGave(String ssoSessionId) {
+        codes.endWith(ssoSessionId);
+        loginSessions.revokeBrowserLogin(ssoSessionId);
     }
 
     private static SsoSession byCookie(EntityManager em, String cookieHash, boolean lock) {
@@ -170,7 +182,8 @@ public class SsoSessions {
     }
 
     /** Forgets browser logins a day after they expired or ended, at the housekeeping's round. */
-    void cleanUp(@Observes Housekeeping.Due due) {
+    @Override
+    public void runHousekeeping() {
         long cutoff = clock.millis() - Duration.ofDays(1).toMillis();
         database.inTransaction(em -> em.createQuery("DELETE FROM SsoSession s WHERE s.expiresAt < :cutoff OR s.endedAt < :cutoff")
                 .setParameter("cutoff", cutoff)

@@ -2,6 +2,8 @@ package dev.oauth2jwt.users.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.Initialized;
 import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,10 @@ public class HashingCapacity {
         this.maxWaiting = maxWaiting;
         this.maxWaitMillis = maxWaitMillis;
         init();
+    }
+
+    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // observing start-up instantiates the bean, so a bad BCRYPT_MAX_WAIT_MILLIS stops the deployment
     }
 
     @PostConstruct

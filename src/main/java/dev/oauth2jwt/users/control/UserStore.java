@@ -1,6 +1,7 @@
 package dev.oauth2jwt.users.control;
 
 import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.caching.CacheSettings;
 import dev.oauth2jwt.caching.ExpiringCache;
 import dev.oauth2jwt.users.entity.KnownUsername;
 import dev.oauth2jwt.users.entity.User;
@@ -8,13 +9,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The accounts, in the database. The token check reads them through a cache of at most one second
@@ -26,14 +27,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UserStore {
 
     static final int CACHE_SIZE = 10_000;
-    static final long MAX_CACHE_MILLIS = 1000;
 
     @Inject
     Database database;
 
     @Inject
-    @ConfigProperty(name = "users.cache-millis")
-    long cacheMillis;
+    CacheSettings cache;
 
     LongSupplier nanoTime = System::nanoTime;
     Clock clock = Clock.systemUTC();
@@ -42,12 +41,8 @@ public class UserStore {
 
     @PostConstruct
     void checkCache() {
-        if (cacheMillis < 0 || cacheMillis > MAX_CACHE_MILLIS) {
-            throw new IllegalStateException("USERS_CACHE_MILLIS is " + cacheMillis + "; it must be between 0 and "
-                    + MAX_CACHE_MILLIS + ", so that a revocation counts everywhere within a second");
-        }
-        recentReads = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, () -> nanoTime.getAsLong());
-        recentReadsBySubject = ExpiringCache.keepingFor(cacheMillis, CACHE_SIZE, () -> nanoTime.getAsLong());
+        recentReads = ExpiringCache.keepingFor(cache.maxAgeMillis(), CACHE_SIZE, () -> nanoTime.getAsLong());
+        recentReadsBySubject = ExpiringCache.keepingFor(cache.maxAgeMillis(), CACHE_SIZE, () -> nanoTime.getAsLong());
     }
 
     public Optional<User> findByUsername(String username) {
@@ -75,6 +70,17 @@ public class UserStore {
     public Optional<User> rereadForTokenCheckBySubject(String subject) {
         recentReadsBySubject.forget(subject);
         return findForTokenCheckBySubject(subject);
+    }
+
+    /**
+     * The account, locked for the caller's transaction, when its security stamp is still the one a
+     * sign-in read before checking the password; empty when a revocation or a delete changed it
+     * since. What a sign-in starts (a login session, a browser login) is started under this lock, so
+     * a revocation committing later ends it too.
+     */
+    public static Optional<User> lockedIfUnchanged(EntityManager em, Long userId, String securityStamp) {
+        User current = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        return current == null || !current.securityStamp().equals(securityStamp) ? Optional.empty() : Optional.of(current);
     }
 
     /** The account with this subject identifier (OpenID Connect's {@code sub}). */

@@ -28,7 +28,7 @@ class BrowserOriginsTest {
         database = TestDatabases.freshH2();
         ClientStore store = new ClientStore();
         store.database = database;
-        store.cacheMillis = 60_000;
+        store.cache = new dev.oauth2jwt.caching.CacheSettings(1000);
         store.init();
         origins = new BrowserOrigins();
         origins.clients = store;

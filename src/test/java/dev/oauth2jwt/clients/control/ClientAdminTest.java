@@ -2,14 +2,23 @@ package dev.oauth2jwt.clients.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.oauth2jwt.caching.CacheSettings;
+import dev.oauth2jwt.clients.control.ClientAuthenticator.Identification;
 import dev.oauth2jwt.clients.entity.ClientChanges;
 import dev.oauth2jwt.clients.entity.ClientRecord;
 import dev.oauth2jwt.clients.entity.NewClient;
 import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.crypto.OpaqueTokens;
 import dev.oauth2jwt.persistence.control.TestDatabases;
+import dev.oauth2jwt.throttling.control.TestThrottles;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -22,19 +31,20 @@ class ClientAdminTest {
     Database database;
     ClientStore store;
     ClientAdmin admin;
-    ClientAuthentication authentication;
+    ClientAuthenticator authenticator;
 
     @BeforeEach
     void start() {
         database = TestDatabases.freshH2();
         store = new ClientStore();
         store.database = database;
-        store.cacheMillis = 1000;
+        store.cache = new CacheSettings(1000);
         store.init();
         admin = new ClientAdmin();
         admin.store = store;
-        authentication = new ClientAuthentication();
-        authentication.store = store;
+        authenticator = new ClientAuthenticator();
+        authenticator.store = store;
+        authenticator.throttle = TestThrottles.on(database, Instant::now);
     }
 
     @AfterEach
@@ -46,13 +56,18 @@ class ClientAdminTest {
         return admin.create(new NewClient(id, Set.of("me"), Set.of("client_credentials"))).orElseThrow();
     }
 
+    Identification basic(String id, String secret) {
+        String credentials = Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return authenticator.identify("Basic " + credentials, Map.of(), "192.0.2.1");
+    }
+
     @Test
     void aNewClientGetsA256BitSecretThatOnlyItsHashRemembers() {
         ClientRecord created = register("reports");
 
         assertEquals(43, created.clientSecret().length(), "32 random bytes, base64url");
         String stored = store.find("reports").orElseThrow().secretHash();
-        assertEquals(ClientSecrets.hash(created.clientSecret()), stored);
+        assertEquals(OpaqueTokens.sha256(created.clientSecret()), stored);
         assertFalse(stored.contains(created.clientSecret()));
         assertEquals(null, ClientRecord.of(store.find("reports").orElseThrow()).clientSecret(), "never shown again");
     }
@@ -61,9 +76,9 @@ class ClientAdminTest {
     void theSecretAuthenticatesAndNothingElseDoes() {
         String secret = register("reports").clientSecret();
 
-        assertTrue(authentication.authenticate("reports", secret).isPresent());
-        assertEquals(Optional.empty(), authentication.authenticate("reports", secret + "x"));
-        assertEquals(Optional.empty(), authentication.authenticate("nobody", secret));
+        assertInstanceOf(Identification.Authenticated.class, basic("reports", secret));
+        assertInstanceOf(Identification.Refused.class, basic("reports", secret + "x"));
+        assertInstanceOf(Identification.Refused.class, basic("nobody", secret));
     }
 
     @Test
@@ -74,8 +89,8 @@ class ClientAdminTest {
         String rotated = admin.rotateSecret("reports").orElseThrow().clientSecret();
 
         assertNotEquals(created.clientSecret(), rotated);
-        assertEquals(Optional.empty(), authentication.authenticate("reports", created.clientSecret()));
-        assertTrue(authentication.authenticate("reports", rotated).isPresent());
+        assertInstanceOf(Identification.Refused.class, basic("reports", created.clientSecret()));
+        assertInstanceOf(Identification.Authenticated.class, basic("reports", rotated));
         assertNotEquals(stamp, store.find("reports").orElseThrow().tokenStamp(), "the old secret's tokens name another stamp");
     }
 

@@ -1,6 +1,5 @@
 package dev.oauth2jwt.http.boundary;
 
-import dev.oauth2jwt.http.boundary.BoundedBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,7 +3,7 @@ package dev.oauth2jwt.http.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.oauth2jwt.auth.boundary.TokenResource;
+import dev.oauth2jwt.grants.boundary.TokenResource;
 import dev.oauth2jwt.account.boundary.MeResource;
 import java.lang.reflect.Method;
 import java.util.Arrays;

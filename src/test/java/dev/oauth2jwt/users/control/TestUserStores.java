@@ -11,7 +11,7 @@ public final class TestUserStores {
     public static UserStore on(Database database) {
         UserStore store = new UserStore();
         store.database = database;
-        store.cacheMillis = 1000;
+        store.cache = new dev.oauth2jwt.caching.CacheSettings(1000);
         store.checkCache();
         return store;
     }

@@ -126,8 +126,7 @@ class UserStoreTest {
 
     @Test
     void theCacheCannotBeConfiguredPastASecond() {
-        store.cacheMillis = 1001;
-
-        assertThrows(IllegalStateException.class, store::checkCache);
+        assertThrows(IllegalStateException.class, () -> new dev.oauth2jwt.caching.CacheSettings(1001));
+        assertThrows(IllegalStateException.class, () -> new dev.oauth2jwt.caching.CacheSettings(-1));
     }
 }

@@ -1,0 +1,150 @@
+package dev.oauth2jwt.signin.control;
+
+import dev.oauth2jwt.monitoring.AuditLog;
+import dev.oauth2jwt.monitoring.Metrics;
+import dev.oauth2jwt.monitoring.Outcome;
+import dev.oauth2jwt.throttling.control.LoginThrottle;
+import dev.oauth2jwt.throttling.control.LoginThrottle.Attempt;
+import dev.oauth2jwt.users.control.HashingCapacity;
+import dev.oauth2jwt.users.control.ServerBusyException;
+import dev.oauth2jwt.users.control.UserBean;
+import dev.oauth2jwt.users.control.UserBean.Login;
+import dev.oauth2jwt.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Signing in with a password, the one way for the password grant and the login page: the
+ * failed-login throttle (asked before queueing for hashing capacity, which a throttled caller must
+ * not use, and again inside it, where the failures of logins that ran meanwhile count too), one slot
+ * of hashing capacity, the password checked with equal work for every outcome, what the sign-in
+ * gives started from the account as it was read before the password was checked (the caller's
+ * {@link SessionStart} locks the account and compares its stamp, so a revocation meanwhile ends
+ * it), then the throttle's count, one audit line and the metrics, each with one {@link Outcome}.
+ */
+@ApplicationScoped
+public class SignIn {
+
+    /** Where the user signs in. */
+    public enum Channel {
+        /** {@code POST /token}: a disabled account signs in too (the seed's rule; its tokens then grant nothing). */
+        TOKEN_ENDPOINT(Attempt.LOGIN, true, null),
+        /** The login page of the single sign-on: a disabled account is told so after its right password. */
+        LOGIN_PAGE(Attempt.LOGIN_PAGE, false, "login page");
+
+        private final Attempt attempt;
+        private final boolean admitsDisabled;
+        private final String auditReason;
+
+        Channel(Attempt attempt, boolean admitsDisabled, String auditReason) {
+            this.attempt = attempt;
+            this.admitsDisabled = admitsDisabled;
+            this.auditReason = auditReason;
+        }
+    }
+
+    /** Starts what the sign-in gives (a login session, a browser login) from the account as read; empty when it changed since. */
+    @FunctionalInterface
+    public interface SessionStart<S> {
+        Optional<S> start(User user);
+    }
+
+    /** How it went; the slowdowns say how late to answer at the earliest (a username under attack from elsewhere). */
+    public sealed interface Result<S> {
+        record SignedIn<S>(User user, S session, long slowdownMillis) implements Result<S> {
+        }
+
+        /** The right password of a disabled account, on a channel that does not admit them. */
+        record Disabled<S>(long slowdownMillis) implements Result<S> {
+        }
+
+        /** A wrong password, an unknown user, or an account revoked or deleted during the sign-in: the client is told nothing more. */
+        record Refused<S>(long slowdownMillis) implements Result<S> {
+        }
+
+        record Throttled<S>(long retryAfterSeconds) implements Result<S> {
+        }
+    }
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    UserBean users;
+
+    @Inject
+    HashingCapacity capacity;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Metrics metrics;
+
+    /**
+     * Signs the user in on the channel, starting what it gives with {@code start}.
+     *
+     * @throws ServerBusyException when no hashing capacity comes free in time (audited, counted)
+     */
+    public <S> Result<S> signIn(String username, String password, String address, Channel channel, SessionStart<S> start) {
+        long started = System.nanoTime();
+        try {
+            Result<S> result = throttledOrSignIn(username, password, address, channel, start);
+            metrics.login(outcomeOf(result), System.nanoTime() - started);
+            return result;
+        } catch (ServerBusyException e) {
+            metrics.login(Outcome.BUSY, System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private <S> Result<S> throttledOrSignIn(String username, String password, String address, Channel channel,
+            SessionStart<S> start) {
+        LoginThrottle.Verdict verdict = throttle.admit(channel.attempt, username, address);
+        if (verdict.refused()) {
+            return new Result.Throttled<>(verdict.retryAfterSeconds());
+        }
+        try {
+            return capacity.run(() -> inHashingSlot(username, password, address, channel, start));
+        } catch (ServerBusyException e) {
+            audit.loginBusy(username, address);
+            throw e;
+        }
+    }
+
+    private <S> Result<S> inHashingSlot(String username, String password, String address, Channel channel, SessionStart<S> start) {
+        LoginThrottle.Verdict verdict = throttle.admit(channel.attempt, username, address);
+        if (verdict.refused()) {
+            return new Result.Throttled<>(verdict.retryAfterSeconds());
+        }
+        Login login = users.authenticate(username, password);
+        if (login.user().isEmpty()) {
+            throttle.failed(channel.attempt, username, address, login.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            return new Result.Refused<>(verdict.slowdownMillis());
+        }
+        User user = login.user().get();
+        if (user.disabled() && !channel.admitsDisabled) {
+            // the password was right: saying so tells nothing to someone who does not know it
+            audit.login(Outcome.DISABLED, username, address, channel.auditReason);
+            return new Result.Disabled<>(verdict.slowdownMillis());
+        }
+        Optional<S> session = start.start(user);
+        if (session.isEmpty()) {
+            // the password was checked against a state that a revocation or delete has since ended
+            audit.login(Outcome.FAILURE, username, address, channel.attempt.where() + "account revoked or deleted during the login");
+            return new Result.Refused<>(verdict.slowdownMillis());
+        }
+        throttle.succeeded(channel.attempt, username, address);
+        audit.login(Outcome.SUCCESS, username, address, channel.auditReason);
+        return new Result.SignedIn<>(user, session.get(), verdict.slowdownMillis());
+    }
+
+    private static Outcome outcomeOf(Result<?> result) {
+        if (result instanceof Result.SignedIn) {
+            return Outcome.SUCCESS;
+        }
+        return result instanceof Result.Throttled ? Outcome.THROTTLED : Outcome.FAILURE;
+    }
+}

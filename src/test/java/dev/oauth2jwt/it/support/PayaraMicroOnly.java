@@ -1,0 +1,20 @@
+package dev.oauth2jwt.it.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Runs in the Payara Micro suite only: it starts Payara Micro processes of its own, whatever server
+ * the suite deploys to. Which suite leaves out which tag is said once, in the pom's failsafe
+ * configuration.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@Tag("payara-micro-only")
+public @interface PayaraMicroOnly {
+}

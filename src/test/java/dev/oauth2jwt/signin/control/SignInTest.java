@@ -1,0 +1,180 @@
+package dev.oauth2jwt.signin.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.oauth2jwt.monitoring.AuditLog;
+import dev.oauth2jwt.monitoring.Metrics;
+import dev.oauth2jwt.monitoring.Outcome;
+import dev.oauth2jwt.signin.control.SignIn.Channel;
+import dev.oauth2jwt.signin.control.SignIn.Result;
+import dev.oauth2jwt.throttling.control.LoginThrottle;
+import dev.oauth2jwt.throttling.control.LoginThrottle.Attempt;
+import dev.oauth2jwt.users.control.HashingCapacityTest;
+import dev.oauth2jwt.users.control.ServerBusyException;
+import dev.oauth2jwt.users.control.UserBean;
+import dev.oauth2jwt.users.control.UserBean.Login;
+import dev.oauth2jwt.users.entity.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The order of a sign-in, the same for the password grant and the login page, with fakes that record what happened. */
+class SignInTest {
+
+    static final String ADDRESS = "192.0.2.1";
+
+    final List<String> events = new ArrayList<>();
+    long wait;
+    long slowdown;
+    boolean disabled;
+    boolean accountChangedDuringLogin;
+    SignIn signIn;
+
+    @BeforeEach
+    void setUp() {
+        signIn = new SignIn();
+        signIn.throttle = new LoginThrottle() {
+            @Override
+            public Verdict admit(Attempt attempt, String subject, String address) {
+                if (wait > 0) {
+                    events.add("throttled " + subject + " at " + address);
+                }
+                return new Verdict(wait, slowdown);
+            }
+
+            @Override
+            public void failed(Attempt attempt, String subject, String address, String reason) {
+                events.add(attempt + " failed for " + subject + " at " + address + " (" + reason + ")");
+            }
+
+            @Override
+            public void succeeded(Attempt attempt, String subject, String address) {
+                events.add(attempt + " count cleared for " + subject + " at " + address);
+            }
+        };
+        signIn.users = new UserBean() {
+            @Override
+            public Login authenticate(String username, String password) {
+                events.add("authenticated " + username);
+                return "secret".equals(password)
+                        ? new Login(UserBean.Outcome.SUCCESS, Optional.of(new User(username, null, null, "x", disabled, Set.of("me", "items"))))
+                        : new Login(UserBean.Outcome.WRONG_PASSWORD, Optional.empty());
+            }
+        };
+        signIn.capacity = HashingCapacityTest.withoutQueue(0);
+        signIn.metrics = new Metrics();
+        signIn.audit = new AuditLog() {
+            @Override
+            public void login(Outcome outcome, String username, String client, String reason) {
+                events.add("audit " + outcome + " " + username + " " + client + (reason == null ? "" : " (" + reason + ")"));
+            }
+
+            @Override
+            public void loginBusy(String username, String client) {
+                events.add("audit busy " + username + " " + client);
+            }
+        };
+    }
+
+    Result<String> signIn(String password, Channel channel) {
+        return signIn.signIn("johndoe", password, ADDRESS, channel, user -> {
+            events.add("session started for " + user.username());
+            return accountChangedDuringLogin ? Optional.empty() : Optional.of("session-of-" + user.username());
+        });
+    }
+
+    @Test
+    void aSuccessStartsTheSessionThenClearsTheCountAndIsAuditedOnce() {
+        Result<String> result = signIn("secret", Channel.TOKEN_ENDPOINT);
+
+        assertEquals("session-of-johndoe", assertInstanceOf(Result.SignedIn.class, result).session());
+        assertEquals(List.of("authenticated johndoe", "session started for johndoe", "LOGIN count cleared for johndoe at 192.0.2.1",
+                "audit SUCCESS johndoe 192.0.2.1"), events);
+    }
+
+    @Test
+    void theLoginPageSaysWhereInItsAuditLine() {
+        signIn("secret", Channel.LOGIN_PAGE);
+
+        assertEquals("audit SUCCESS johndoe 192.0.2.1 (login page)", events.get(events.size() - 1));
+    }
+
+    @Test
+    void aLoginWhoseAccountWasRevokedMeanwhileIsRefused() {
+        accountChangedDuringLogin = true;
+
+        assertInstanceOf(Result.Refused.class, signIn("secret", Channel.TOKEN_ENDPOINT));
+        assertEquals(List.of("authenticated johndoe", "session started for johndoe",
+                "audit FAILURE johndoe 192.0.2.1 (account revoked or deleted during the login)"), events);
+    }
+
+    @Test
+    void aDisabledAccountSignsInAtTheTokenEndpointAsTheSeedSaysButNotOnTheLoginPage() {
+        disabled = true;
+
+        assertInstanceOf(Result.SignedIn.class, signIn("secret", Channel.TOKEN_ENDPOINT));
+        events.clear();
+        assertInstanceOf(Result.Disabled.class, signIn("secret", Channel.LOGIN_PAGE));
+        assertEquals(List.of("authenticated johndoe", "audit DISABLED johndoe 192.0.2.1 (login page)"), events, "no session started");
+    }
+
+    @Test
+    void aUsernameUnderAttackIsSlowedDownWhateverTheOutcome() {
+        slowdown = 2000;
+
+        assertEquals(2000, assertInstanceOf(Result.SignedIn.class, signIn("secret", Channel.TOKEN_ENDPOINT)).slowdownMillis());
+        assertEquals(2000, assertInstanceOf(Result.Refused.class, signIn("wrong", Channel.TOKEN_ENDPOINT)).slowdownMillis());
+    }
+
+    @Test
+    void aFailureIsCountedAndAuditedWithItsReasonAndNoSessionStarts() {
+        assertInstanceOf(Result.Refused.class, signIn("wrong", Channel.LOGIN_PAGE));
+
+        assertEquals(List.of("authenticated johndoe", "LOGIN_PAGE failed for johndoe at 192.0.2.1 (wrong password)"), events);
+    }
+
+    @Test
+    void aThrottledAttemptNeverReachesThePasswordCheck() {
+        wait = 4;
+
+        assertEquals(4, assertInstanceOf(Result.Throttled.class, signIn("secret", Channel.TOKEN_ENDPOINT)).retryAfterSeconds());
+        assertEquals(List.of("throttled johndoe at 192.0.2.1"), events);
+    }
+
+    @Test
+    void aThrottledAttemptIsAnsweredWithoutWaitingForTheHashingCapacity() throws Exception {
+        signIn.capacity = HashingCapacityTest.withoutQueue(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread busy = new Thread(() -> signIn.capacity.run(() -> {
+            holding.countDown();
+            awaitQuietly(release);
+            return null;
+        }));
+        busy.start();
+        holding.await();
+        try {
+            assertThrows(ServerBusyException.class, () -> signIn("secret", Channel.TOKEN_ENDPOINT));
+            wait = 4;
+            assertInstanceOf(Result.Throttled.class, signIn("secret", Channel.TOKEN_ENDPOINT));
+            assertEquals(List.of("audit busy johndoe 192.0.2.1", "throttled johndoe at 192.0.2.1"), events);
+        } finally {
+            release.countDown();
+            busy.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
