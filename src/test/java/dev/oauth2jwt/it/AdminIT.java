@@ -1,28 +1,20 @@
 package dev.oauth2jwt.it;
 
 import dev.oauth2jwt.it.support.Api;
-import dev.oauth2jwt.it.support.Deployments;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 import dev.oauth2jwt.it.support.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The admin API on the real server, as an admin would use it with curl. */
-class AdminIT extends ServerTestBase {
+class AdminIT extends DefaultServerTest {
 
     String admin;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
     @BeforeEach
     void loginAsAdmin() {

@@ -4,8 +4,7 @@ import dev.oauth2jwt.it.support.CodeFlow;
 import dev.oauth2jwt.it.support.JsonTexts;
 import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.BrowserSession;
-import dev.oauth2jwt.it.support.Deployments;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +21,7 @@ import org.junit.jupiter.api.Test;
  * (codes only to the server's own docs page), but OpenID Connect is refused with a page saying why:
  * an ID token signed with our secret could be checked by no application.
  */
-class AuthorizationCodeHs256IT extends ServerTestBase {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
+class AuthorizationCodeHs256IT extends DefaultServerTest {
 
     @Test
     void openIdNeedsAnAsymmetricKey() {

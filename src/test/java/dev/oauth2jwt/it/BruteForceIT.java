@@ -1,9 +1,8 @@
 package dev.oauth2jwt.it;
 
 import dev.oauth2jwt.it.support.Api;
-import dev.oauth2jwt.it.support.Deployments;
 import dev.oauth2jwt.it.support.LoadTest;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,15 +29,10 @@ import org.junit.jupiter.api.Test;
  * are for the README, not assertions.
  */
 @LoadTest
-class BruteForceIT extends ServerTestBase {
+class BruteForceIT extends DefaultServerTest {
 
     static final int ATTACKERS = 8;
     static final String ATTACKER_ADDRESS = "203.0.113.66";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
     @Test
     void throttlingEngagesAndValidTokensKeepBeingServed() throws Exception {

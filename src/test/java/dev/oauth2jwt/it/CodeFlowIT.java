@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +30,6 @@ import org.junit.jupiter.api.Test;
  * key set), userinfo, the API, confidential clients, and refreshing and revoking a code's session.
  */
 class CodeFlowIT extends CodeFlowTestBase {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return codeFlowServer();
-    }
 
     @Test
     void aPublicClientGetsNoSecretAndItsRegistrationIsChecked() {

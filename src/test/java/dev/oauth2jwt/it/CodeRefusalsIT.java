@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +31,6 @@ import org.junit.jupiter.api.Test;
  * another client or redirect URI, an expired code.
  */
 class CodeRefusalsIT extends CodeFlowTestBase {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return codeFlowServer();
-    }
 
     @Test
     void anUnregisteredRedirectUriOrAnUnknownClientGetsAnErrorPageNeverARedirect() {

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,11 +29,6 @@ import org.junit.jupiter.api.Test;
  * userinfo and the API from scripts; any other origin reads only the public documents.
  */
 class CrossOriginIT extends CodeFlowTestBase {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return codeFlowServer();
-    }
 
     @Test
     void aSinglePageAppsScriptsMayFetchTokensUserinfoAndTheApiFromTheOriginOfItsRedirectUri() {

@@ -3,29 +3,22 @@ package dev.oauth2jwt.it;
 import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.Deployments;
 import dev.oauth2jwt.it.support.Eventually;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 import dev.oauth2jwt.it.support.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.oauth2jwt.testing.Jwts;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /users/me/ and /users/me/items/ on the real server, with tokens minted in the tests. */
-class CurrentUserIT extends ServerTestBase {
+class CurrentUserIT extends DefaultServerTest {
 
     static final String JOHNDOE = "{\"username\":\"johndoe\",\"email\":\"johndoe@example.com\",\"full_name\":\"John Doe\",\"disabled\":false}";
     static final String NOT_AUTHENTICATED = "{\"detail\":\"Not authenticated\"}";
     static final String INVALID = "{\"detail\":\"Could not validate credentials\"}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
     Api.Answer me(String authorization) {
         return api.get("/users/me/", "Authorization", authorization);

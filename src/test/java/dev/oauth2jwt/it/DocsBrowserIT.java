@@ -1,8 +1,7 @@
 package dev.oauth2jwt.it;
 
 import dev.oauth2jwt.it.support.Chromium;
-import dev.oauth2jwt.it.support.Deployments;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +14,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,16 +31,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * GET /users/me/. Every request the page makes must go to this server. A screenshot is kept in
  * target/browser/.
  */
-class DocsBrowserIT extends ServerTestBase {
+class DocsBrowserIT extends DefaultServerTest {
 
     Chromium chromium;
     WebDriver browser;
     WebDriverWait wait;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
     @BeforeEach
     void openBrowser() {

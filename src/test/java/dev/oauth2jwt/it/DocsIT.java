@@ -2,7 +2,7 @@ package dev.oauth2jwt.it;
 
 import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.Deployments;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,20 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
  * /docs, its files and /openapi.json, served by the application itself; and, in the default HS256
  * mode, the discovery documents, which must never publish the secret.
  */
-class DocsIT extends ServerTestBase {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
+class DocsIT extends DefaultServerTest {
 
     @Test
     void theOpenApiDocumentIsTheOneTheBuildGenerated() throws Exception {

@@ -2,26 +2,19 @@ package dev.oauth2jwt.it;
 
 import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.Deployments;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What FastAPI answers around the routes: slash redirects, 404, 405, and JSON for every error. */
-class HttpContractIT extends ServerTestBase {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
+class HttpContractIT extends DefaultServerTest {
 
     static void assertJsonError(Api.Answer answer, int status, String detail) {
         assertEquals(status, answer.status(), answer::toString);

@@ -3,7 +3,7 @@ package dev.oauth2jwt.it;
 import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.Deployments;
 import dev.oauth2jwt.it.support.Eventually;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 import dev.oauth2jwt.it.support.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oauth2jwt.testing.HostileTokens;
 import dev.oauth2jwt.testing.Jwts;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,14 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every hostile token of {@link HostileTokens}, minted here, sent to the real server: each must
  * get the normal 401, never 200 and never 5xx (the MicroProfile JWT TCK's InvalidTokenTest style).
  */
-class InvalidTokenIT extends ServerTestBase {
+class InvalidTokenIT extends DefaultServerTest {
 
     static final String INVALID = "{\"detail\":\"Could not validate credentials\"}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
     static Stream<HostileTokens.Case> hostile() {
         return HostileTokens.all(Deployments.JWT_SECRET, "johndoe").stream();

@@ -1,8 +1,7 @@
 package dev.oauth2jwt.it;
 
 import dev.oauth2jwt.it.support.Api;
-import dev.oauth2jwt.it.support.Deployments;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,17 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Health checks and metrics, as an operator's probes and Prometheus see them. */
-class OperationsIT extends ServerTestBase {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
+class OperationsIT extends DefaultServerTest {
 
     @Test
     void readinessChecksTheDatabaseAndTheSigningKey() {

@@ -2,7 +2,7 @@ package dev.oauth2jwt.it;
 
 import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.Deployments;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,19 +11,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** OAuth2 scopes as FastAPI's scopes chapter, on the real server. */
-class ScopesIT extends ServerTestBase {
+class ScopesIT extends DefaultServerTest {
 
     static final String NOT_ENOUGH = "{\"detail\":\"Not enough permissions\"}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
     static JsonObject claims(String token) {
         return Json.createReader(new StringReader(Jwts.part(token, 1))).readObject();

@@ -2,7 +2,7 @@ package dev.oauth2jwt.it;
 
 import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.Deployments;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 import dev.oauth2jwt.it.support.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,24 +12,17 @@ import dev.oauth2jwt.testing.Jwts;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.Assumptions;
 
 /** POST /token on the real server: every answer of the contract, byte for byte where FastAPI fixes it. */
-class TokenEndpointIT extends ServerTestBase {
+class TokenEndpointIT extends DefaultServerTest {
 
     static final String BAD_CREDENTIALS = "{\"detail\":\"Incorrect username or password\"}";
     static final String MISSING_USERNAME = "{\"type\":\"missing\",\"loc\":[\"body\",\"username\"],\"msg\":\"Field required\",\"input\":null}";
     static final String MISSING_PASSWORD = "{\"type\":\"missing\",\"loc\":[\"body\",\"password\"],\"msg\":\"Field required\",\"input\":null}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
     Api.Answer login(Map<String, String> fields, String... headers) {
         return api.postForm("/token", Api.form(fields), headers);

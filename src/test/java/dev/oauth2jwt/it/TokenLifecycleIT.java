@@ -3,7 +3,7 @@ package dev.oauth2jwt.it;
 import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.Deployments;
 import dev.oauth2jwt.it.support.Eventually;
-import dev.oauth2jwt.it.support.ServerTestBase;
+import dev.oauth2jwt.it.support.DefaultServerTest;
 import dev.oauth2jwt.it.support.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,21 +19,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Refresh tokens, login sessions, revocation and hash migration on the real server. */
-class TokenLifecycleIT extends ServerTestBase {
+class TokenLifecycleIT extends DefaultServerTest {
 
     static final String INVALID_GRANT = "{\"error\":\"invalid_grant\"}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
 
     Api.Answer refresh(String refreshToken) {
         return api.postForm("/token", Api.form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)));

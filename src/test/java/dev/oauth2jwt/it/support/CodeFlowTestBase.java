@@ -34,8 +34,12 @@ public abstract class CodeFlowTestBase extends ServerTestBase {
     /** The issuer is https: the browser login's cookie has a __Host- name (no neighbour can plant one). */
     protected static final String SSO = "__Host-oauth2jwt_sso";
 
-    /** The server every code flow test runs against: RS256, an https issuer, short-lived codes, one configured CORS origin. */
-    protected static WebArchive codeFlowServer() {
+    /**
+     * The server every code flow test runs against: RS256, an https issuer, short-lived codes, one
+     * configured CORS origin; one deployment for all of them ({@link SharedDeployments}).
+     */
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
         return Deployments.war("jwt.algorithm=RS256", "jwt.issuer=" + ISSUER, "authorization-code.seconds=" + CODE_SECONDS,
                 "cors.origins=" + CONFIGURED_ORIGIN);
     }

@@ -20,6 +20,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
+    /** The library the test configuration comes in. */
+    public static final String CONFIG_LIBRARY = "it-config.jar";
+
     /** The HS256 secret of this test run, so tests can mint tokens the server accepts. */
     public static final String JWT_SECRET = HexFormat.of().formatHex(randomBytes(32));
 
@@ -40,7 +43,7 @@ public final class Deployments {
         // Tomcat takes the context root from the file name: ROOT is "/", as the other servers' descriptors say
         String name = onTomEE() ? "ROOT.war" : "oauth2-jwt.war";
         WebArchive war = ShrinkWrap.create(ZipImporter.class, name).importFrom(built).as(WebArchive.class);
-        JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+        JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, CONFIG_LIBRARY)
                 .addAsManifestResource(new StringAsset(config() + String.join("\n", extraConfig) + "\n"),
                         "microprofile-config.properties");
         return war.addAsLibrary(testConfig);
