@@ -29,7 +29,8 @@ import org.jboss.shrinkwrap.api.asset.ArchiveAsset;
  * that asks for the very same one is answered with it instead of a new server (Payara Micro starts
  * a process per deployment, about 15 seconds) or a redeployment (WildFly, TomEE). A class that asks
  * for anything else gets a fresh deployment, the kept one undeployed first; the last is undeployed
- * when the container stops. The classes share a database already (one per run), so what one leaves
+ * when the container stops. Only one deployment is kept: while a class runs, its other deployments
+ * (a consumer application beside our service) come and go as usual and never touch the kept one. The classes share a database already (one per run), so what one leaves
  * the next sees either way; {@link DeploymentsTogether} orders the classes so that equal
  * deployments follow each other.
  */
@@ -81,9 +82,11 @@ public class SharedDeployments {
             LOG.info(() -> "Shared deployment: the server of the previous test class, same WAR and configuration");
             return;
         }
-        undeployKept();
+        if (!inUse) {
+            undeployKept();
+        }
         context.proceed();
-        if (deployment.isDeployed() && fingerprint.isPresent() && protocolMetaData.get() != null) {
+        if (kept == null && deployment.isDeployed() && fingerprint.isPresent() && protocolMetaData.get() != null) {
             kept = new Kept(event.getDeployableContainer(), deployment.getDescription(), fingerprint.get(), protocolMetaData.get());
             inUse = true;
         }
