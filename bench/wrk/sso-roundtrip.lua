@@ -1,8 +1,8 @@
--- The code flow's round trip for an app whose user is logged in: GET /authorize (the browser, with
--- its login cookie) answers a code, which the next request redeems at POST /token with the PKCE
--- verifier. Counts statuses: 302 (codes issued) and 200 (codes redeemed).
+-- The code flow's round trip for an app whose user is logged in: GET /authorize (a browser, with
+-- its login cookie, BENCH_COOKIES in turn) answers a code, which the next request redeems at POST
+-- /token with the PKCE verifier. Counts statuses: 302 (codes issued) and 200 (codes redeemed).
 dofile(os.getenv("BENCH_WRK_DIR") .. "/statuses.lua")
-local cookie = os.getenv("BENCH_COOKIE")
+dofile(os.getenv("BENCH_WRK_DIR") .. "/browsers.lua")
 local query = os.getenv("BENCH_AUTHORIZE_QUERY")
 local redeem = os.getenv("BENCH_REDEEM_FORM")
 local codes = {}
@@ -13,7 +13,7 @@ request = function()
   if code then
     return wrk.format("POST", "/token", {["Content-Type"] = "application/x-www-form-urlencoded"}, redeem .. "&code=" .. code)
   end
-  return wrk.format("GET", "/authorize?" .. query, {["Cookie"] = cookie})
+  return wrk.format("GET", "/authorize?" .. query, {["Cookie"] = next_browser()})
 end
 
 response = function(status, headers, body)
