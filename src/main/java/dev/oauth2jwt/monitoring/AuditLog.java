@@ -50,6 +50,11 @@ public class AuditLog {
         limited(busyLines, left -> loginLine(Outcome.BUSY, username, client, "password hashing capacity exhausted", left));
     }
 
+    /** A login refused because the directory the user is in cannot be reached (limited like busy ones). */
+    public void loginUnavailable(String username, String client) {
+        limited(busyLines, left -> loginLine(Outcome.UNAVAILABLE, username, client, "directory unavailable", left));
+    }
+
     /** A login or password change refused by the failed-login throttle. */
     public void loginThrottled(String username, String client, String reason) {
         limited(throttledLines, left -> loginLine(Outcome.THROTTLED, username, client, reason, left));

@@ -11,6 +11,8 @@ public enum Outcome {
     THROTTLED("throttled"),
     /** Refused because the password hashing capacity is exhausted (503). */
     BUSY("busy"),
+    /** Refused because the directory the user is in cannot be reached (503). */
+    UNAVAILABLE("unavailable"),
     /** The right password of a disabled account, where disabled accounts cannot log in (the login page). */
     DISABLED("disabled"),
     REFRESHED("refreshed"),
@@ -35,10 +37,10 @@ public enum Outcome {
         return word;
     }
 
-    /** The {@code outcome} label of {@code oauth2jwt_logins_total}: success, failure, throttled or busy. */
+    /** The {@code outcome} label of {@code oauth2jwt_logins_total}: success, failure, throttled, busy or unavailable. */
     public String metricLabel() {
         return switch (this) {
-            case SUCCESS, THROTTLED, BUSY -> word;
+            case SUCCESS, THROTTLED, BUSY, UNAVAILABLE -> word;
             default -> "failure";
         };
     }

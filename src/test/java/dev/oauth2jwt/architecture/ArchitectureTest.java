@@ -81,6 +81,7 @@ class ArchitectureTest {
                 .layer("Keys").definedBy(root + ".keys..")
                 .layer("Clients").definedBy(root + ".clients..")
                 .layer("Throttling").definedBy(root + ".throttling..")
+                .layer("Directory").definedBy(root + ".directory..")
                 .layer("Users").definedBy(root + ".users..")
                 .layer("Vocabulary").definedBy(root + ".access..")
                 .layer("Infrastructure").definedBy(root + ".caching..", root + ".crypto..", root + ".errors..", root + ".http..",
@@ -95,13 +96,14 @@ class ArchitectureTest {
                 .whereLayer("Keys").mayOnlyBeAccessedByLayers(above("Keys"))
                 .whereLayer("Clients").mayOnlyBeAccessedByLayers(above("Clients"))
                 .whereLayer("Throttling").mayOnlyBeAccessedByLayers(above("Throttling"))
+                .whereLayer("Directory").mayOnlyBeAccessedByLayers(above("Directory"))
                 .whereLayer("Users").mayOnlyBeAccessedByLayers(above("Users"))
                 .whereLayer("Vocabulary").mayOnlyBeAccessedByLayers(above("Vocabulary"))
                 .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers(above("Infrastructure"));
     }
 
     static final List<String> TOP_DOWN = List.of("Application", "Endpoints", "SingleSignOn", "Grants", "Authentication", "Sessions",
-            "Tokens", "Keys", "Clients", "Throttling", "Users", "Vocabulary", "Infrastructure");
+            "Tokens", "Keys", "Clients", "Throttling", "Directory", "Users", "Vocabulary", "Infrastructure");
 
     static String[] above(String layer) {
         return TOP_DOWN.subList(0, TOP_DOWN.indexOf(layer)).toArray(String[]::new);
@@ -127,6 +129,12 @@ class ArchitectureTest {
         return noClasses().that().resideOutsideOfPackages(root + ".tokens..", root + ".keys..")
                 .should().dependOnClassesThat().resideInAPackage("org.jose4j..")
                 .because("a verified token reaches the rest as plain claims; one place to review how JWTs are made and read");
+    }
+
+    static ArchRule ldapOnlyInTheDirectory(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".directory..")
+                .should().dependOnClassesThat().resideInAPackage("com.unboundid..")
+                .because("the rest knows people as entries and accounts; one place to review how the directory is asked");
     }
 
     static final ArchRule ENTITIES_KNOW_NO_LOGIC = noClasses().that().resideInAPackage(APP + "..entity..")
@@ -166,6 +174,11 @@ class ArchitectureTest {
     @Test
     void jose4jOnlyWhereTokensAndKeysAreMadeAndRead() {
         jose4jOnlyForTokensAndKeys(APP).check(application);
+    }
+
+    @Test
+    void ldapOnlyInTheDirectory() {
+        ldapOnlyInTheDirectory(APP).check(application);
     }
 
     @Test
@@ -214,6 +227,7 @@ class ArchitectureTest {
         assertViolation(noHttpOutsideBoundaries(PLANTED), "planted.users.control.ReadsHeaders", "JAX-RS in a control class");
         assertViolation(vocabularyStandsAlone(PLANTED), "planted.access.Leaky", "the vocabulary using a user class");
         assertViolation(jose4jOnlyForTokensAndKeys(PLANTED), "planted.users.control.ParsesTokens", "jose4j outside tokens and keys");
+        assertViolation(ldapOnlyInTheDirectory(PLANTED), "planted.users.control.AsksTheDirectory", "LDAP outside the directory");
         assertViolation(noItCallsAnotherIt(), "planted.CallingIT", "an IT calling a helper of another IT");
         assertTrue(!noItCallsAnotherIt().evaluate(planted).getFailureReport().toString().contains("planted.SubclassIT"),
                 "an IT extending another (a variant of the same suite) is no call into another");

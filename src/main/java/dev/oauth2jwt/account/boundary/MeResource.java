@@ -101,6 +101,8 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     @APIResponse(responseCode = "401", description = "Not authenticated, could not validate credentials, or not enough permissions.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "409", description = "A directory account: its password is changed in the directory.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     @APIResponse(responseCode = "429", description = "Too many failed login attempts; see Retry-After.",
@@ -114,6 +116,9 @@ public class MeResource {
         }
         if (result instanceof PasswordChange.Result.WrongPassword) {
             throw new ApiException(400, "Incorrect password");
+        }
+        if (result instanceof PasswordChange.Result.DirectoryAccount) {
+            throw new ApiException(409, "This account's password is the directory's: change it there");
         }
         return Response.noContent().build();
     }

@@ -28,6 +28,16 @@ public final class OAuthErrors {
                 .build();
     }
 
+    /**
+     * {@code 503 {"error":"temporarily_unavailable"}} with {@code Retry-After}: what the grant needs
+     * to ask (the user directory) cannot answer now; nothing was spent.
+     */
+    public static Response unavailable(int retryAfterSeconds) {
+        return of(Response.Status.SERVICE_UNAVAILABLE, "temporarily_unavailable")
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .build();
+    }
+
     private static Response.ResponseBuilder of(Response.Status status, String error) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)

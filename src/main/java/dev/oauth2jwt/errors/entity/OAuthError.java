@@ -5,5 +5,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An error of the token endpoint in RFC 6749's shape (section 5.2), e.g. {@code {"error":"invalid_grant"}}. */
 @Schema(name = "OAuthError")
 public record OAuthError(@Schema(required = true, enumeration = {"invalid_grant", "invalid_request", "invalid_client", "unauthorized_client",
-        "invalid_scope", "unsupported_grant_type"}) String error) {
+        "invalid_scope", "unsupported_grant_type", "temporarily_unavailable"}) String error) {
 }

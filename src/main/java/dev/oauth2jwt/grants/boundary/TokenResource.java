@@ -1,6 +1,7 @@
 package dev.oauth2jwt.grants.boundary;
 
 import dev.oauth2jwt.clients.control.ClientAuthenticator;
+import dev.oauth2jwt.directory.control.DirectoryUnavailableException;
 import dev.oauth2jwt.errors.boundary.ErrorResponses;
 import dev.oauth2jwt.errors.boundary.OAuthErrors;
 import dev.oauth2jwt.errors.boundary.TooManyFailedLoginsException;
@@ -52,6 +53,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
 
+    /** How soon to try again when the user directory could not be reached. */
+    static final int DIRECTORY_RETRY_SECONDS = 5;
+
     @Inject
     Grants grants;
 
@@ -83,7 +87,8 @@ public class TokenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     @APIResponse(responseCode = "429", description = "Too many failed login attempts (or refused refresh tokens) from this address; see Retry-After.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
-    @APIResponse(responseCode = "503", description = "No password hashing capacity free; see Retry-After.",
+    @APIResponse(responseCode = "503", description = "No password hashing capacity free, or the user directory cannot be "
+            + "reached (a refresh: {\"error\":\"temporarily_unavailable\"}); see Retry-After.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public void token(@Suspended AsyncResponse answer, @Context HttpHeaders headers, @Context HttpServletRequest request,
             InputStream body) {
@@ -100,6 +105,9 @@ public class TokenResource {
             lateAnswers.answerAfter(answer, answerTo(result), slowdownOf(result), arrived, System.nanoTime());
         } catch (ServerBusyException | TooManyFailedLoginsException refusal) {
             lateAnswers.answerLater(answer, refusal, arrived, System.nanoTime());
+        } catch (DirectoryUnavailableException unavailable) {
+            lateAnswers.answerRefusalLater(answer, ErrorResponses.of(503, "The user directory cannot be reached; retry later")
+                    .header(HttpHeaders.RETRY_AFTER, DIRECTORY_RETRY_SECONDS).build(), arrived, System.nanoTime());
         }
     }
 
@@ -111,6 +119,9 @@ public class TokenResource {
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Pragma", "no-cache")
                     .build();
+        }
+        if (result instanceof GrantResult.Unavailable) {
+            return OAuthErrors.unavailable(DIRECTORY_RETRY_SECONDS);
         }
         if (result instanceof GrantResult.WrongPassword) {
             return ErrorResponses.of(401, "Incorrect username or password").header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();

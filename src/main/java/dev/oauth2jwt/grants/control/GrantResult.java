@@ -23,6 +23,10 @@ public sealed interface GrantResult {
     record Throttled(long retryAfterSeconds) implements GrantResult {
     }
 
+    /** The user directory the grant must ask cannot answer now: {@code 503 temporarily_unavailable}; nothing was spent. */
+    record Unavailable() implements GrantResult {
+    }
+
     static Error error(String error) {
         return new Error(error);
     }

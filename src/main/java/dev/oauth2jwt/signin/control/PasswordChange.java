@@ -25,6 +25,10 @@ public class PasswordChange {
 
         record Throttled(long retryAfterSeconds) implements Result {
         }
+
+        /** A directory account: its password is changed in the directory. */
+        record DirectoryAccount() implements Result {
+        }
     }
 
     @Inject
@@ -43,6 +47,9 @@ public class PasswordChange {
         LoginThrottle.Verdict verdict = throttle.admit(Attempt.PASSWORD_CHANGE, username, clientAddress);
         if (verdict.refused()) {
             return new Result.Throttled(verdict.retryAfterSeconds());
+        }
+        if (users.fromDirectory(username)) {
+            return new Result.DirectoryAccount();
         }
         if (!capacity.run(() -> users.changePassword(username, currentPassword, newPassword))) {
             throttle.failed(Attempt.PASSWORD_CHANGE, username, clientAddress, "wrong current password");

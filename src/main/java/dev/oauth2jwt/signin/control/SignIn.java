@@ -1,11 +1,14 @@
 package dev.oauth2jwt.signin.control;
 
+import dev.oauth2jwt.directory.control.DirectoryLogin;
+import dev.oauth2jwt.directory.control.DirectoryUnavailableException;
 import dev.oauth2jwt.monitoring.AuditLog;
 import dev.oauth2jwt.monitoring.Metrics;
 import dev.oauth2jwt.monitoring.Outcome;
 import dev.oauth2jwt.throttling.control.LoginThrottle;
 import dev.oauth2jwt.throttling.control.LoginThrottle.Attempt;
 import dev.oauth2jwt.users.control.HashingCapacity;
+import dev.oauth2jwt.users.control.PasswordHasher;
 import dev.oauth2jwt.users.control.ServerBusyException;
 import dev.oauth2jwt.users.control.UserBean;
 import dev.oauth2jwt.users.control.UserBean.Login;
@@ -23,6 +26,9 @@ import java.util.Optional;
  * gives started from the account as it was read before the password was checked (the caller's
  * {@link SessionStart} locks the account and compares its stamp, so a revocation meanwhile ends
  * it), then the throttle's count, one audit line and the metrics, each with one {@link Outcome}.
+ * A name the directory is to check ({@link DirectoryLogin}) takes no hashing slot (a slow directory
+ * must not hold the local accounts' logins up) and is answered no sooner than a password check here
+ * takes, so that the timing tells neither a local account nor a directory name from an unknown one.
  */
 @ApplicationScoped
 public class SignIn {
@@ -78,6 +84,12 @@ public class SignIn {
     HashingCapacity capacity;
 
     @Inject
+    DirectoryLogin directory;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -87,6 +99,7 @@ public class SignIn {
      * Signs the user in on the channel, starting what it gives with {@code start}.
      *
      * @throws ServerBusyException when no hashing capacity comes free in time (audited, counted)
+     * @throws DirectoryUnavailableException when the directory had to be asked and could not answer (audited, counted)
      */
     public <S> Result<S> signIn(String username, String password, String address, Channel channel, SessionStart<S> start) {
         long started = System.nanoTime();
@@ -97,48 +110,68 @@ public class SignIn {
         } catch (ServerBusyException e) {
             metrics.login(Outcome.BUSY, System.nanoTime() - started);
             throw e;
+        } catch (DirectoryUnavailableException e) {
+            audit.loginUnavailable(username, address);
+            metrics.login(Outcome.UNAVAILABLE, System.nanoTime() - started);
+            throw e;
         }
     }
 
     private <S> Result<S> throttledOrSignIn(String username, String password, String address, Channel channel,
             SessionStart<S> start) {
-        LoginThrottle.Verdict verdict = throttle.admit(channel.attempt, username, address);
+        String counted = directory.throttleKey(username);
+        LoginThrottle.Verdict verdict = throttle.admit(channel.attempt, counted, address);
         if (verdict.refused()) {
             return new Result.Throttled<>(verdict.retryAfterSeconds());
         }
+        DirectoryLogin.Answer answer = directory.authenticate(username, password);
+        if (!(answer instanceof DirectoryLogin.Answer.Local)) {
+            long notSooner = Math.max(verdict.slowdownMillis(), hasher.typicalCheckMillis());
+            if (answer instanceof DirectoryLogin.Answer.Refused refused) {
+                throttle.failed(channel.attempt, counted, address, refused.reason() + " (directory)");
+                return new Result.Refused<>(notSooner);
+            }
+            return signedIn(((DirectoryLogin.Answer.SignedIn) answer).user(), username, counted, address, channel, start, notSooner);
+        }
         try {
-            return capacity.run(() -> inHashingSlot(username, password, address, channel, start));
+            return capacity.run(() -> inHashingSlot(username, counted, password, address, channel, start));
         } catch (ServerBusyException e) {
             audit.loginBusy(username, address);
             throw e;
         }
     }
 
-    private <S> Result<S> inHashingSlot(String username, String password, String address, Channel channel, SessionStart<S> start) {
-        LoginThrottle.Verdict verdict = throttle.admit(channel.attempt, username, address);
+    private <S> Result<S> inHashingSlot(String username, String counted, String password, String address, Channel channel,
+            SessionStart<S> start) {
+        LoginThrottle.Verdict verdict = throttle.admit(channel.attempt, counted, address);
         if (verdict.refused()) {
             return new Result.Throttled<>(verdict.retryAfterSeconds());
         }
         Login login = users.authenticate(username, password);
         if (login.user().isEmpty()) {
-            throttle.failed(channel.attempt, username, address, login.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            throttle.failed(channel.attempt, counted, address, login.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             return new Result.Refused<>(verdict.slowdownMillis());
         }
-        User user = login.user().get();
+        return signedIn(login.user().get(), username, counted, address, channel, start, verdict.slowdownMillis());
+    }
+
+    /** The password was right: what the sign-in gives, unless the account is disabled or changed meanwhile. */
+    private <S> Result<S> signedIn(User user, String username, String counted, String address, Channel channel,
+            SessionStart<S> start, long slowdownMillis) {
         if (user.disabled() && !channel.admitsDisabled) {
             // the password was right: saying so tells nothing to someone who does not know it
             audit.login(Outcome.DISABLED, username, address, channel.auditReason);
-            return new Result.Disabled<>(verdict.slowdownMillis());
+            return new Result.Disabled<>(slowdownMillis);
         }
         Optional<S> session = start.start(user);
         if (session.isEmpty()) {
             // the password was checked against a state that a revocation or delete has since ended
             audit.login(Outcome.FAILURE, username, address, channel.attempt.where() + "account revoked or deleted during the login");
-            return new Result.Refused<>(verdict.slowdownMillis());
+            return new Result.Refused<>(slowdownMillis);
         }
-        throttle.succeeded(channel.attempt, username, address);
+        throttle.succeeded(channel.attempt, counted, address);
         audit.login(Outcome.SUCCESS, username, address, channel.auditReason);
-        return new Result.SignedIn<>(user, session.get(), verdict.slowdownMillis());
+        return new Result.SignedIn<>(user, session.get(), slowdownMillis);
     }
 
     private static Outcome outcomeOf(Result<?> result) {

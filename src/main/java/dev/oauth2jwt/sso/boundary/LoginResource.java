@@ -9,6 +9,7 @@ import dev.oauth2jwt.sso.control.Authorizations;
 import dev.oauth2jwt.sso.control.Authorizations.Check;
 import dev.oauth2jwt.sso.control.SsoSessions;
 import dev.oauth2jwt.sso.entity.AuthorizationRequest;
+import dev.oauth2jwt.directory.control.DirectoryUnavailableException;
 import dev.oauth2jwt.users.control.ServerBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,6 +70,7 @@ public class LoginResource {
     @APIResponse(responseCode = "401", description = "The login page again, with an error that does not say whether the user exists.")
     @APIResponse(responseCode = "403", description = "No or a wrong CSRF token, or a post from another site.")
     @APIResponse(responseCode = "429", description = "Too many failed logins; see Retry-After.")
+    @APIResponse(responseCode = "503", description = "The login page again: the server is busy or the user directory cannot be reached.")
     public void logIn(@Suspended AsyncResponse answer, InputStream body, @Context UriInfo uri, @Context HttpHeaders headers,
             @Context HttpServletRequest request) {
         long arrived = System.nanoTime();
@@ -103,6 +105,12 @@ public class LoginResource {
                     user -> sessions.start(user, jar.value(headers, BrowserCookies.SSO)));
         } catch (ServerBusyException busy) {
             lateAnswers.answerRefusalLater(answer, busyPage(), arrived, System.nanoTime());
+            return;
+        } catch (DirectoryUnavailableException unavailable) {
+            Response page = Response.fromResponse(answers.loginPage(503, authorization, headers, request,
+                    "Your company directory cannot be reached right now. Try again in a moment.", username))
+                    .header(HttpHeaders.RETRY_AFTER, 5).build();
+            lateAnswers.answerRefusalLater(answer, page, arrived, System.nanoTime());
             return;
         }
         if (result instanceof SignIn.Result.Throttled<SsoSessions.Started> throttled) {

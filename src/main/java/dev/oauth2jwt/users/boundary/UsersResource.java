@@ -107,6 +107,8 @@ public class UsersResource {
     @APIResponse(responseCode = "200", description = "The updated account.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRecord.class)))
     @APIResponse(responseCode = "404", description = "User not found.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    @APIResponse(responseCode = "409", description = "A directory account's password, profile or scopes: they are the directory's.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public UserRecord update(@PathParam("username") String username, @Context HttpHeaders headers, InputStream body) {

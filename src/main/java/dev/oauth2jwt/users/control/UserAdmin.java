@@ -53,7 +53,23 @@ public class UserAdmin {
         return new UserPage(store.page(offset, limit).stream().map(UserRecord::of).toList(), offset, limit, store.count());
     }
 
+    /**
+     * The changes applied; empty if there is no such user.
+     *
+     * @throws DirectoryAccountException when they touch what a directory account takes from the directory
+     */
     public Optional<User> update(String username, UserChanges changes) {
+        Optional<User> current = store.findByUsername(username);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        if (current.get().fromDirectory()) {
+            java.util.List<String> owned = java.util.stream.Stream.of("password", "email", "email_verified", "full_name", "scopes")
+                    .filter(changes::has).toList();
+            if (!owned.isEmpty()) {
+                throw new DirectoryAccountException(username, owned);
+            }
+        }
         String newHash = changes.has("password") ? hashed(changes.password()) : null;
         long now = clock.millis();
         return store.update(username, user -> {

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 public class UserBean {
 
     /** Why a login failed: for the audit log only, never for the client. */
-    public enum Outcome { SUCCESS, UNKNOWN_USER, WRONG_PASSWORD, CORRUPT_HASH, PASSWORD_TOO_LONG }
+    public enum Outcome { SUCCESS, UNKNOWN_USER, WRONG_PASSWORD, CORRUPT_HASH, PASSWORD_TOO_LONG, DIRECTORY_ACCOUNT }
 
     /**
      * The outcome and, on success, the user as read before the password was checked (disabled
@@ -37,9 +37,15 @@ public class UserBean {
 
     public Login authenticate(String username, String password) {
         Optional<User> user = store.findByUsername(username);
-        PasswordHasher.Check check = hasher.check(password, user.map(User::hashedPassword).orElse(null));
+        // a directory account has no password here: the same work as for nobody
+        PasswordHasher.Check check = hasher.check(password, user.filter(account -> !account.fromDirectory())
+                .map(User::hashedPassword).orElse(null));
         if (user.isEmpty()) {
             return new Login(Outcome.UNKNOWN_USER, Optional.empty());
+        }
+        if (user.get().fromDirectory()) {
+            // its password is the directory's, and no directory is configured (LDAP_URL) now
+            return new Login(Outcome.DIRECTORY_ACCOUNT, Optional.empty());
         }
         return switch (check) {
             case MATCH -> {
@@ -54,6 +60,11 @@ public class UserBean {
                 yield new Login(Outcome.CORRUPT_HASH, Optional.empty());
             }
         };
+    }
+
+    /** Whether the account is a directory's, whose password is changed there, never here. */
+    public boolean fromDirectory(String username) {
+        return store.findByUsername(username).map(User::fromDirectory).orElse(false);
     }
 
     /** Changes the caller's own password, revoking every token they had; false if the current one is wrong. */

@@ -91,6 +91,14 @@ public class UserStore {
                 .findFirst());
     }
 
+    /** The account linked to this directory entry (its entryUUID or objectGUID). */
+    public Optional<User> findByDirectoryId(String directoryId) {
+        return database.read(em -> em.createQuery("SELECT u FROM User u WHERE u.directoryId = :id", User.class)
+                .setParameter("id", directoryId)
+                .getResultStream()
+                .findFirst());
+    }
+
     /** As {@link #findForTokenCheck}, by subject identifier: for tokens whose {@code sub} is that ({@code ACCESS_TOKEN_SUBJECT=id}). */
     public Optional<User> findForTokenCheckBySubject(String subject) {
         return recentReadsBySubject.get(subject, this::findBySubject);

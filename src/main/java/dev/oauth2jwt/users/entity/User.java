@@ -78,6 +78,13 @@ public class User {
     @Column(name = "security_stamp", nullable = false, length = 32)
     private String securityStamp = newStamp();
 
+    /**
+     * The immutable id of the directory entry this account is (entryUUID, objectGUID), or null for
+     * an account made here. A directory account's password, profile and scopes are the directory's.
+     */
+    @Column(name = "directory_id", unique = true, length = 64)
+    private String directoryId;
+
     /** {@link #scopes()} parsed once: the token check asks on every request. */
     private transient Set<String> parsedScopes;
     private transient String parsedFrom;
@@ -94,6 +101,16 @@ public class User {
         this.hashedPassword = hashedPassword;
         this.disabled = disabled;
         this.scopes = String.join(" ", scopes);
+    }
+
+    /** What a directory account keeps where a password hash would be: no hash, so no password of ours opens it. */
+    public static final String NO_LOCAL_PASSWORD = "!directory";
+
+    /** The account of a directory entry, made at its first login. */
+    public static User ofDirectoryEntry(String username, String directoryId, String email, String fullName, Set<String> scopes) {
+        User user = new User(username, email, fullName, NO_LOCAL_PASSWORD, false, scopes);
+        user.directoryId = directoryId;
+        return user;
     }
 
     public Long id() {
@@ -140,6 +157,16 @@ public class User {
             parsedFrom = scopes;
         }
         return parsed;
+    }
+
+    /** The directory entry's immutable id; empty for an account made here. */
+    public java.util.Optional<String> directoryId() {
+        return java.util.Optional.ofNullable(directoryId);
+    }
+
+    /** Whether the directory owns this account: its password is checked there, its profile and scopes come from there. */
+    public boolean fromDirectory() {
+        return directoryId != null;
     }
 
     public long tokensValidAfter() {

@@ -12,17 +12,21 @@ import java.util.List;
 @JsonbNillable
 @SuppressWarnings("deprecation")
 // Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
-@JsonbPropertyOrder({"username", "id", "email", "emailVerified", "email_verified", "fullName", "full_name", "disabled", "scopes"})
+@JsonbPropertyOrder({"username", "id", "email", "emailVerified", "email_verified", "fullName", "full_name", "disabled", "scopes", "source"})
 public record UserRecord(@Schema(required = true) String username,
                          @Schema(required = true, description = "The subject identifier: the sub of ID tokens, never reassigned.")
                          String id,
                          @Schema(nullable = true) String email,
                          @JsonbProperty("email_verified") boolean emailVerified,
                          @Schema(nullable = true) @JsonbProperty(value = "full_name", nillable = true) String fullName,
-                         boolean disabled, List<String> scopes) {
+                         boolean disabled, List<String> scopes,
+                         @Schema(required = true, enumeration = {"local", "directory"}, description = "Where the account "
+                                 + "lives: local (made here) or directory (an LDAP or Active Directory entry's: its password, "
+                                 + "profile and scopes are the directory's)")
+                         String source) {
 
     public static UserRecord of(User user) {
         return new UserRecord(user.username(), user.subject(), user.email(), user.emailVerified(), user.fullName(), user.disabled(),
-                List.copyOf(user.scopes()));
+                List.copyOf(user.scopes()), user.fromDirectory() ? "directory" : "local");
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.oauth2jwt.directory.control.DirectoryLogin;
+import dev.oauth2jwt.directory.control.DirectoryUnavailableException;
 import dev.oauth2jwt.monitoring.AuditLog;
 import dev.oauth2jwt.monitoring.Metrics;
 import dev.oauth2jwt.monitoring.Outcome;
@@ -13,6 +15,7 @@ import dev.oauth2jwt.throttling.control.LoginThrottle;
 import dev.oauth2jwt.throttling.control.LoginThrottle.Attempt;
 import dev.oauth2jwt.users.control.HashingCapacityTest;
 import dev.oauth2jwt.users.control.ServerBusyException;
+import dev.oauth2jwt.users.control.PasswordHasher;
 import dev.oauth2jwt.users.control.UserBean;
 import dev.oauth2jwt.users.control.UserBean.Login;
 import dev.oauth2jwt.users.entity.User;
@@ -34,6 +37,8 @@ class SignInTest {
     long slowdown;
     boolean disabled;
     boolean accountChangedDuringLogin;
+    /** What the directory says of the login; Local: the password is checked here. */
+    DirectoryLogin.Answer directorysAnswer = new DirectoryLogin.Answer.Local();
     SignIn signIn;
 
     @BeforeEach
@@ -68,6 +73,29 @@ class SignInTest {
             }
         };
         signIn.capacity = HashingCapacityTest.withoutQueue(0);
+        signIn.directory = new DirectoryLogin() {
+            @Override
+            public String throttleKey(String name) {
+                return name;
+            }
+
+            @Override
+            public Answer authenticate(String name, String password) {
+                if (!(directorysAnswer instanceof Answer.Local)) {
+                    events.add("asked the directory for " + name);
+                }
+                if (directorysAnswer == null) {
+                    throw new DirectoryUnavailableException("connect error");
+                }
+                return directorysAnswer;
+            }
+        };
+        signIn.hasher = new PasswordHasher() {
+            @Override
+            public long typicalCheckMillis() {
+                return 270;
+            }
+        };
         signIn.metrics = new Metrics();
         signIn.audit = new AuditLog() {
             @Override
@@ -78,6 +106,11 @@ class SignInTest {
             @Override
             public void loginBusy(String username, String client) {
                 events.add("audit busy " + username + " " + client);
+            }
+
+            @Override
+            public void loginUnavailable(String username, String client) {
+                events.add("audit unavailable " + username + " " + client);
             }
         };
     }
@@ -137,6 +170,36 @@ class SignInTest {
         assertInstanceOf(Result.Refused.class, signIn("wrong", Channel.LOGIN_PAGE));
 
         assertEquals(List.of("authenticated johndoe", "LOGIN_PAGE failed for johndoe at 192.0.2.1 (wrong password)"), events);
+    }
+
+    @Test
+    void aDirectoryLoginTakesNoHashingSlotAndIsAnsweredNoSoonerThanAPasswordCheckHere() {
+        signIn.capacity = HashingCapacityTest.withoutQueue(0);
+        directorysAnswer = new DirectoryLogin.Answer.SignedIn(new User("johndoe", null, null, User.NO_LOCAL_PASSWORD, false, Set.of("me")));
+
+        Result.SignedIn<?> signedIn = assertInstanceOf(Result.SignedIn.class, signIn("directory-password", Channel.TOKEN_ENDPOINT));
+        assertEquals(270, signedIn.slowdownMillis(), "as late as a local password check: timing tells no directory name apart");
+        assertEquals(List.of("asked the directory for johndoe", "session started for johndoe",
+                "LOGIN count cleared for johndoe at 192.0.2.1", "audit SUCCESS johndoe 192.0.2.1"), events, "no local password check");
+    }
+
+    @Test
+    void aDirectoryRefusalIsCountedByTheThrottleLikeAWrongPasswordAndAnsweredAsLate() {
+        directorysAnswer = new DirectoryLogin.Answer.Refused("unknown user");
+
+        assertEquals(270, assertInstanceOf(Result.Refused.class, signIn("x", Channel.TOKEN_ENDPOINT)).slowdownMillis());
+        assertEquals(List.of("asked the directory for johndoe", "LOGIN failed for johndoe at 192.0.2.1 (unknown user (directory))"), events);
+        slowdown = 3000;
+        assertEquals(3000, assertInstanceOf(Result.Refused.class, signIn("x", Channel.TOKEN_ENDPOINT)).slowdownMillis(),
+                "a username under attack waits longer still");
+    }
+
+    @Test
+    void anUnreachableDirectoryIsAuditedAndSaidSoNeverTakenForAWrongPassword() {
+        directorysAnswer = null;
+
+        assertThrows(DirectoryUnavailableException.class, () -> signIn("x", Channel.LOGIN_PAGE));
+        assertEquals(List.of("asked the directory for johndoe", "audit unavailable johndoe 192.0.2.1"), events, "not counted as a failure");
     }
 
     @Test
