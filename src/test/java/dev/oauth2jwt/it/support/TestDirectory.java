@@ -166,6 +166,7 @@ public final class TestDirectory {
     private void setUp() {
         try {
             Files.createDirectories(home.resolve("tls"));
+            Files.writeString(home.resolve("bind-password"), searchPassword + "\n", StandardCharsets.UTF_8);
             makeTestCa();
             primary.configure(true);
             replica.configure(false);
@@ -208,7 +209,8 @@ public final class TestDirectory {
                 "ldap.url=ldaps://localhost:" + PRIMARY_LDAPS_PORT + " ldap://127.0.0.1:" + REPLICA_PORT,
                 "ldap.ca-file=" + caFile(),
                 "ldap.bind-dn=" + SEARCH_ACCOUNT,
-                "ldap.bind-password=" + searchPassword,
+                // a mounted secret, as production would have it (LDAP_BIND_PASSWORD_FILE)
+                "ldap.bind-password-file=" + home.resolve("bind-password"),
                 "ldap.user-base=" + PEOPLE,
                 "ldap.group-base=" + GROUPS,
                 "ldap.group-scopes=" + ADMINS_GROUP + ":admin",
