@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -213,17 +214,16 @@ public class Directory {
             try {
                 found = searchPool().search(request).getSearchEntries();
             } catch (LDAPException e) {
-                if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
-                    found = List.of(new SearchResultEntry("", List.of(), new com.unboundid.ldap.sdk.Control[0]),
-                            new SearchResultEntry("", List.of(), new com.unboundid.ldap.sdk.Control[0]));
-                } else if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                     LOG.warning(() -> "LDAP_USER_BASE " + settings.userBase() + " does not exist in the directory");
                     return Optional.empty();
-                } else {
+                }
+                if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
                     throw e;
                 }
+                found = null;   // more than one
             }
-            if (found.size() > 1) {
+            if (found == null || found.size() > 1) {
                 LOG.warning(() -> "The directory has more than one entry for " + filter + " under " + settings.userBase()
                         + "; nobody logs in with a name or id that is not unique");
                 return Optional.empty();
@@ -254,7 +254,7 @@ public class Directory {
                 SearchRequest request = new SearchRequest(settings.groupBase().get(), SearchScope.SUB,
                         settings.groupFilterFor(found.getDN(), username), "1.1");
                 request.setTimeLimitSeconds(Math.max(1, settings.responseTimeoutMillis() / 1000));
-                for (SearchResultEntry group : searchPool().search(request).getSearchEntries()) {
+                for (SearchResultEntry group : groupsOf(request)) {
                     groups.add(DirectorySettings.normalizedDn(group.getDN()));
                 }
             }
@@ -269,6 +269,28 @@ public class Directory {
         return new DirectoryEntry(found.getDN(), id == null ? "" : id, username == null ? "" : username,
                 found.getAttributeValue(settings.emailAttribute()), found.getAttributeValue(settings.fullNameAttribute()), groups,
                 standing(found));
+    }
+
+    /**
+     * The groups the search finds; a group base that does not exist, or more groups than the
+     * server returns at once, is the configuration's problem, said in the log: the person still
+     * logs in, with the groups there are (a directory that cannot answer stays unavailable).
+     */
+    private List<SearchResultEntry> groupsOf(SearchRequest request) throws LDAPException {
+        try {
+            return searchPool().search(request).getSearchEntries();
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                LOG.warning(() -> "LDAP_GROUP_BASE " + request.getBaseDN() + " does not exist in the directory: nobody has groups");
+                return List.of();
+            }
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                LOG.warning(() -> "The directory returned only " + e.getEntryCount() + " groups of " + request.getFilter()
+                        + " (its size limit): the scopes of the others are not given");
+                return e.getSearchEntries();
+            }
+            throw e;
+        }
     }
 
     /** Disabled (Active Directory's userAccountControl bit) or locked (ppolicy's pwdAccountLockedTime), else active. */

@@ -153,6 +153,23 @@ class DirectoryTest {
     }
 
     @Test
+    void aGroupBaseThatDoesNotExistLeavesPeopleWithoutGroupsNotLockedOut() {
+        Directory directory = directory(settings(List.of(url(first)), DirectoryKind.OPENLDAP, PEOPLE,
+                Optional.of("ou=nowhere," + BASE)));
+        DirectoryEntry alice = directory.findByName("alice").orElseThrow();
+        assertEquals(Set.of(), alice.groups());
+        assertEquals(Directory.Bind.ACCEPTED, directory.bind(alice.dn(), "alice-password"));
+    }
+
+    @Test
+    void aNameTwoEntriesHaveLogsNobodyIn() throws Exception {
+        first.add("dn: uid=alice,ou=groups," + BASE, "objectClass: inetOrgPerson", "uid: alice", "cn: Another Alice", "sn: Alice");
+        Directory directory = directory(settings(List.of(url(first)), DirectoryKind.OPENLDAP, BASE, Optional.empty()));
+        assertTrue(directory.findByName("alice").isEmpty());
+        assertEquals("bob", directory.findByName("bob").orElseThrow().username());
+    }
+
+    @Test
     void aLockedEntryIsSaidToBeLocked() throws Exception {
         first.modify("dn: uid=bob," + PEOPLE, "changetype: modify", "add: pwdAccountLockedTime", "pwdAccountLockedTime: 000001010000Z");
         assertEquals(Standing.LOCKED, openLdap(url(first)).findByName("bob").orElseThrow().standing());
