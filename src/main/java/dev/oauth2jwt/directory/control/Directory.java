@@ -24,6 +24,7 @@ import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import dev.oauth2jwt.directory.entity.DirectoryEntry;
 import dev.oauth2jwt.directory.entity.DirectoryEntry.Standing;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -88,15 +89,25 @@ public class Directory {
     private volatile long lastAnswerNanos = Long.MIN_VALUE / 2;
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Object poolsLock = new Object();
-    private volatile LDAPConnectionPool searches;
-    private volatile LDAPConnectionPool binds;
-    private volatile Semaphore turns;
+    /** Made at the first operation, both at once, without connecting: a directory down at start-up stops nothing. */
+    private volatile Pools pools;
+    private Semaphore turns;
+
+    /** The search pool (as {@code LDAP_BIND_DN}) and the bind pool (people's binds, nothing else). */
+    private record Pools(LDAPConnectionPool searches, LDAPConnectionPool binds) {
+    }
 
     /** A client of the directory these settings name, outside CDI (tools, tests); close it when done. */
     public static Directory of(DirectorySettings settings) {
         Directory directory = new Directory();
         directory.settings = settings;
+        directory.init();
         return directory;
+    }
+
+    @PostConstruct
+    void init() {
+        turns = new Semaphore(settings.poolSize(), true);
     }
 
     public boolean configured() {
@@ -137,8 +148,9 @@ public class Directory {
             return Bind.REFUSED;
         }
         return withTurn(() -> {
+            LDAPConnectionPool binds = pools().binds();
             for (int attempt = 1; ; attempt++) {
-                LDAPConnection connection = bindPool().getConnection();
+                LDAPConnection connection = binds.getConnection();
                 try {
                     BindResult result = connection.bind(new SimpleBindRequest(dn, password));
                     binds.releaseConnection(connection);
@@ -179,7 +191,8 @@ public class Directory {
             Runnable probe = () -> {
                 try {
                     withTurn(() -> {
-                        LDAPConnection connection = searchPool().getConnection();
+                        LDAPConnectionPool searches = pools().searches();
+                        LDAPConnection connection = searches.getConnection();
                         try {
                             connection.getRootDSE();
                             searches.releaseConnection(connection);
@@ -212,7 +225,7 @@ public class Directory {
             request.setTimeLimitSeconds(Math.max(1, settings.responseTimeoutMillis() / 1000));
             List<SearchResultEntry> found;
             try {
-                found = searchPool().search(request).getSearchEntries();
+                found = pools().searches().search(request).getSearchEntries();
             } catch (LDAPException e) {
                 if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                     LOG.warning(() -> "LDAP_USER_BASE " + settings.userBase() + " does not exist in the directory");
@@ -278,7 +291,7 @@ public class Directory {
      */
     private List<SearchResultEntry> groupsOf(SearchRequest request) throws LDAPException {
         try {
-            return searchPool().search(request).getSearchEntries();
+            return pools().searches().search(request).getSearchEntries();
         } catch (LDAPSearchException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 LOG.warning(() -> "LDAP_GROUP_BASE " + request.getBaseDN() + " does not exist in the directory: nobody has groups");
@@ -337,7 +350,7 @@ public class Directory {
 
     /** Runs the operation in one of the {@code LDAP_POOL_MAX_SIZE} turns; a directory that cannot answer is unavailable. */
     private <T> T withTurn(Operation<T> operation) {
-        Semaphore semaphore = turns();
+        Semaphore semaphore = turns;
         boolean acquired;
         try {
             acquired = semaphore.tryAcquire(settings.poolWaitMillis(), TimeUnit.MILLISECONDS);
@@ -366,43 +379,18 @@ public class Directory {
         lastAnswerNanos = System.nanoTime();
     }
 
-    private Semaphore turns() {
-        Semaphore semaphore = turns;
-        if (semaphore == null) {
+    private Pools pools() throws LDAPException {
+        Pools made = pools;
+        if (made == null) {
             synchronized (poolsLock) {
-                if (turns == null) {
-                    turns = new Semaphore(settings.poolSize(), true);
+                if (pools == null) {
+                    pools = new Pools(pool(settings.bindDn().map(dn -> new SimpleBindRequest(dn, settings.bindPassword().orElse("")))
+                            .orElse(null)), pool(null));
                 }
-                semaphore = turns;
+                made = pools;
             }
         }
-        return semaphore;
-    }
-
-    private LDAPConnectionPool searchPool() throws LDAPException {
-        LDAPConnectionPool pool = searches;
-        if (pool == null) {
-            synchronized (poolsLock) {
-                if (searches == null) {
-                    searches = pool(settings.bindDn().map(dn -> new SimpleBindRequest(dn, settings.bindPassword().orElse(""))).orElse(null));
-                }
-                pool = searches;
-            }
-        }
-        return pool;
-    }
-
-    private LDAPConnectionPool bindPool() throws LDAPException {
-        LDAPConnectionPool pool = binds;
-        if (pool == null) {
-            synchronized (poolsLock) {
-                if (binds == null) {
-                    binds = pool(null);
-                }
-                pool = binds;
-            }
-        }
-        return pool;
+        return made;
     }
 
     /** A pool over the URLs in order, made without connecting: connections come when needed. */
@@ -466,11 +454,9 @@ public class Directory {
     @PreDestroy
     public void close() {
         synchronized (poolsLock) {
-            if (searches != null) {
-                searches.close();
-            }
-            if (binds != null) {
-                binds.close();
+            if (pools != null) {
+                pools.searches().close();
+                pools.binds().close();
             }
         }
     }

@@ -95,8 +95,7 @@ class DirectoryTest {
     }
 
     Directory directory(DirectorySettings settings) {
-        directory = new Directory();
-        directory.settings = settings;
+        directory = Directory.of(settings);
         return directory;
     }
 
