@@ -61,6 +61,16 @@ public class AuditLog {
     }
 
     /**
+     * A change to an account's sign-in (its second factors, recovery codes, sessions, password) by
+     * the person on the account page or by an administrator: what, whose, from where, by whom.
+     */
+    public void account(String event, String username, String address, String by) {
+        repeatLimited(String.join("\u0000", "account", event, String.valueOf(username), String.valueOf(address), String.valueOf(by)),
+                left -> "account time=" + now() + " event=" + quoted(event) + " user=" + quoted(username) + " client="
+                        + quoted(address) + " by=" + quoted(by) + leftOut(left));
+    }
+
+    /**
      * A client's authentication (client credentials at {@code /token}, {@code /introspect}):
      * {@code client_id} and the address it came from; throttled ones limited like throttled logins.
      */

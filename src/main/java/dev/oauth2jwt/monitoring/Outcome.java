@@ -15,6 +15,10 @@ public enum Outcome {
     UNAVAILABLE("unavailable"),
     /** The right password of a disabled account, where disabled accounts cannot log in (the login page). */
     DISABLED("disabled"),
+    /** The right password at the login page, which now asks for the second factor (or its enrolment). */
+    SECOND_FACTOR_ASKED("second factor asked"),
+    /** The right password at the password grant, for an account that must prove a second factor there is no way to ask for. */
+    SECOND_FACTOR_REQUIRED("second factor required"),
     REFRESHED("refreshed"),
     REFRESH_REFUSED("refresh refused"),
     CODE_ISSUED("code issued"),

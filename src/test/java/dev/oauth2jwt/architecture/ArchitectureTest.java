@@ -137,6 +137,12 @@ class ArchitectureTest {
                 .because("the rest knows people as entries and accounts; one place to review how the directory is asked");
     }
 
+    static ArchRule webAuthnOnlyForPasskeys(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".users.control..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.webauthn4j..", "tools.jackson..")
+                .because("a passkey reaches the rest as an account and a verdict; one place to review how WebAuthn is checked");
+    }
+
     static final ArchRule ENTITIES_KNOW_NO_LOGIC = noClasses().that().resideInAPackage(APP + "..entity..")
             .should().dependOnClassesThat().resideInAnyPackage(APP + "..control..", APP + "..boundary..");
 
@@ -179,6 +185,11 @@ class ArchitectureTest {
     @Test
     void ldapOnlyInTheDirectory() {
         ldapOnlyInTheDirectory(APP).check(application);
+    }
+
+    @Test
+    void webAuthnOnlyForPasskeys() {
+        webAuthnOnlyForPasskeys(APP).check(application);
     }
 
     @Test
@@ -228,6 +239,7 @@ class ArchitectureTest {
         assertViolation(vocabularyStandsAlone(PLANTED), "planted.access.Leaky", "the vocabulary using a user class");
         assertViolation(jose4jOnlyForTokensAndKeys(PLANTED), "planted.users.control.ParsesTokens", "jose4j outside tokens and keys");
         assertViolation(ldapOnlyInTheDirectory(PLANTED), "planted.users.control.AsksTheDirectory", "LDAP outside the directory");
+        assertViolation(webAuthnOnlyForPasskeys(PLANTED), "planted.sso.control.ChecksPasskeys", "WebAuthn outside the passkeys");
         assertViolation(noItCallsAnotherIt(), "planted.CallingIT", "an IT calling a helper of another IT");
         assertTrue(!noItCallsAnotherIt().evaluate(planted).getFailureReport().toString().contains("planted.SubclassIT"),
                 "an IT extending another (a variant of the same suite) is no call into another");

@@ -97,7 +97,7 @@ class OpenApiDocumentTest {
                 declared.put(httpMethod + " " + path(resource, method), scopes == null ? List.of() : List.of(scopes.value()));
             }
         }
-        assertEquals(12, declared.size(), declared::toString);
+        assertEquals(14, declared.size(), declared::toString);
         declared.forEach((operation, scopes) -> {
             String[] parts = operation.split(" ");
             Operation documented = operation(parts[1], parts[0]);

@@ -38,7 +38,7 @@ class AdminIT extends DefaultServerTest {
         assertEquals(201, created.status(), created::toString);
         assertTrue(created.header("location").endsWith("/users/carol"), created.header("location"));
         assertEquals("{\"username\":\"carol\",\"id\":\"<uuid>\",\"email\":\"carol@example.com\",\"email_verified\":false,"
-                + "\"full_name\":\"Carol C\",\"disabled\":false,\"scopes\":[\"me\"],\"source\":\"local\"}", withoutId(created.body()));
+                + "\"full_name\":\"Carol C\",\"disabled\":false,\"scopes\":[\"me\"],\"source\":\"local\",\"mfa\":false}", withoutId(created.body()));
         assertTrue(TestDatabase.hashOf("carol").startsWith("$2a$12$"), "hashed at the configured cost");
         assertEquals("me", api.login("carol", "carols-password", "").getString("scope"));
     }
@@ -132,7 +132,7 @@ class AdminIT extends DefaultServerTest {
     void readsOneUserAndPages() {
         Api.Answer john = api.get("/users/johndoe", "Authorization", admin);
         assertEquals("{\"username\":\"johndoe\",\"id\":\"<uuid>\",\"email\":\"johndoe@example.com\",\"email_verified\":false,"
-                + "\"full_name\":\"John Doe\",\"disabled\":false,\"scopes\":[\"me\",\"items\"],\"source\":\"local\"}", withoutId(john.body()));
+                + "\"full_name\":\"John Doe\",\"disabled\":false,\"scopes\":[\"me\",\"items\"],\"source\":\"local\",\"mfa\":false}", withoutId(john.body()));
         assertEquals(404, api.get("/users/nobody", "Authorization", admin).status());
         assertEquals("{\"detail\":\"User not found\"}", api.get("/users/nobody", "Authorization", admin).body());
 
@@ -156,7 +156,7 @@ class AdminIT extends DefaultServerTest {
 
         assertEquals(200, patched.status(), patched::toString);
         assertEquals("{\"username\":\"dave\",\"id\":\"<uuid>\",\"email\":null,\"email_verified\":false,\"full_name\":\"Dave\","
-                + "\"disabled\":false,\"scopes\":[\"items\"],\"source\":\"local\"}", withoutId(patched.body()));
+                + "\"disabled\":false,\"scopes\":[\"items\"],\"source\":\"local\",\"mfa\":false}", withoutId(patched.body()));
         assertEquals(404, api.patchJson("/users/nobody", "{}", "Authorization", admin).status());
         assertEquals(422, api.patchJson("/users/dave", "{\"disabled\":\"no\"}", "Authorization", admin).status());
     }

@@ -102,10 +102,10 @@ class OpenIdCertificationIT extends ServerTestBase {
         assertEquals(List.of("public"), strings(metadata, "subject_types_supported"));
         assertTrue(strings(metadata, "id_token_signing_alg_values_supported").contains("RS256"));
         assertTrue(strings(metadata, "scopes_supported").containsAll(List.of("openid", "profile", "email")));
-        assertTrue(strings(metadata, "claims_supported").containsAll(List.of("sub", "iss", "auth_time", "acr", "name",
+        assertTrue(strings(metadata, "claims_supported").containsAll(List.of("sub", "iss", "auth_time", "acr", "amr", "name",
                 "preferred_username", "updated_at", "email", "email_verified")), metadata::toString);
         assertTrue(metadata.getBoolean("claims_parameter_supported"));
-        assertEquals(List.of("1"), strings(metadata, "acr_values_supported"));
+        assertEquals(List.of("1", "2"), strings(metadata, "acr_values_supported"), "a password; two factors");
         assertTrue(strings(metadata, "token_endpoint_auth_methods_supported").containsAll(List.of("client_secret_basic",
                 "client_secret_post")));
         assertTrue(strings(metadata, "grant_types_supported").containsAll(List.of("authorization_code", "refresh_token")));
@@ -268,9 +268,13 @@ class OpenIdCertificationIT extends ServerTestBase {
         assertEquals("1", flow.verifiedClaims(idToken(flow.redeem(client, code, null)), "RS256").getString("acr"));
 
         Api.Answer unmet = new BrowserSession(api).get("/authorize?" + flow.withoutPkce(client.id(), "openid", "n", "s")
-                + "&claims=" + CodeFlow.enc("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"2\"]}}}"));
+                + "&claims=" + CodeFlow.enc("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"3\"]}}}"));
         assertEquals("unmet_authentication_requirements", BrowserSession.query(unmet.header("location")).get("error"),
                 "an essential acr that cannot be met (Core 5.5.1.1): " + unmet);
+        Api.Answer secondFactor = new BrowserSession(api).get("/authorize?" + flow.withoutPkce(client.id(), "openid", "n", "s")
+                + "&claims=" + CodeFlow.enc("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"2\"]}}}"));
+        assertEquals(200, secondFactor.status(), "an essential acr 2 is met by a second factor, asked for after the password: "
+                + secondFactor);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.oauth2jwt.it.support.PayaraMicroOnly;
 import dev.oauth2jwt.it.support.PayaraMicroProcess;
 import dev.oauth2jwt.it.support.SpringBootProcess;
 import dev.oauth2jwt.it.support.StaticSite;
+import dev.oauth2jwt.it.support.WithLogs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -162,7 +162,7 @@ class OpenIdConnectBrowserIT {
 
     @Test
     void logInOnceUseTwoApplicationsLogOutOfBoth() throws Exception {
-        withLogs(() -> "provider log:\n" + tail(provider.log()) + "\napplications log:\n" + tail(applications.log()), () -> {
+        WithLogs.run(() -> "provider log:\n" + WithLogs.tail(provider.log()) + "\napplications log:\n" + WithLogs.tail(applications.log()), () -> {
             chromium.browser.get(applicationsUrl + "/app1/whoami");
             chromium.type(By.id("username"), "johndoe");
             assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), chromium.browser.getCurrentUrl());
@@ -203,7 +203,7 @@ class OpenIdConnectBrowserIT {
 
     @Test
     void springBootsOauth2LoginLogsInWithPkceSharesTheBrowserLoginAndLogsOut() throws Exception {
-        withLogs(() -> "provider log:\n" + tail(provider.log()) + "\nSpring log:\n" + tail(spring.log()), () -> {
+        WithLogs.run(() -> "provider log:\n" + WithLogs.tail(provider.log()) + "\nSpring log:\n" + WithLogs.tail(spring.log()), () -> {
             chromium.browser.get(springUrl + "/whoami");
             chromium.type(By.id("username"), "johndoe");
             String authorize = chromium.browser.getCurrentUrl();
@@ -236,8 +236,8 @@ class OpenIdConnectBrowserIT {
 
     @Test
     void aSinglePageAppWithOidcClientTsLogsInAndCallsTheApiFromItsOwnOrigin() throws Exception {
-        withLogs(() -> "the page: " + chromium.browser.getCurrentUrl() + "\n" + chromium.browser.getPageSource()
-                + "\nprovider log:\n" + tail(provider.log()), () -> {
+        WithLogs.run(() -> "the page: " + chromium.browser.getCurrentUrl() + "\n" + chromium.browser.getPageSource()
+                + "\nprovider log:\n" + WithLogs.tail(provider.log()), () -> {
             chromium.browser.get(spaUrl + "/");
             chromium.click(By.id("login"));
             chromium.type(By.id("username"), "johndoe");
@@ -254,22 +254,5 @@ class OpenIdConnectBrowserIT {
             List<String> requests = chromium.requestsSent();
             assertTrue(requests.stream().anyMatch(request -> request.startsWith("POST " + providerUrl + "/token")), requests::toString);
         });
-    }
-
-    /** Steps in the browser; a failure says what the servers logged meanwhile. */
-    interface BrowserSteps {
-        void run() throws Exception;
-    }
-
-    private static void withLogs(Supplier<String> logs, BrowserSteps steps) throws Exception {
-        try {
-            steps.run();
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n" + logs.get(), e);
-        }
-    }
-
-    private static String tail(String log) {
-        return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
     }
 }

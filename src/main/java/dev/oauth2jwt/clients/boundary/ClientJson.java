@@ -25,7 +25,7 @@ final class ClientJson {
 
     static NewClient newClient(JsonObject body) {
         JsonFields fields = new JsonFields(body, Set.of("client_id", "scopes", "grant_types", "client_type", "redirect_uris",
-                "post_logout_redirect_uris", "require_pkce"));
+                "post_logout_redirect_uris", "require_pkce", "require_mfa"));
         String clientId = fields.string("client_id", true, false, false);
         if (clientId != null && (!CLIENT_ID.matcher(clientId).matches() || ".".equals(clientId) || "..".equals(clientId))) {
             fields.invalid("string_pattern_mismatch", "client_id", "String should match pattern '" + Client.ID_PATTERN + "'",
@@ -37,27 +37,30 @@ final class ClientJson {
         List<String> redirectUris = uris(fields, "redirect_uris");
         List<String> logoutUris = uris(fields, "post_logout_redirect_uris");
         Boolean requirePkce = fields.bool("require_pkce");
+        Boolean requireMfa = fields.bool("require_mfa");
         fields.throwIfInvalid();
         List<String> redirects = redirectUris == null ? List.of() : redirectUris;
         Set<String> grants = grantTypes != null ? grantTypes
                 : Set.of(redirects.isEmpty() ? Client.CLIENT_CREDENTIALS : Client.AUTHORIZATION_CODE);
         String clientType = type.isEmpty() ? Client.CONFIDENTIAL : type.iterator().next();
         NewClient client = new NewClient(clientId, scopes == null ? Set.of() : scopes, grants, clientType, redirects,
-                logoutUris == null ? List.of() : logoutUris, requirePkce == null || requirePkce);
+                logoutUris == null ? List.of() : logoutUris, requirePkce == null || requirePkce,
+                requireMfa != null && requireMfa);
         checkConsistent(client.clientType(), client.grantTypes(), client.redirectUris(), client.requirePkce());
         return client;
     }
 
     static ClientChanges changes(JsonObject body) {
         JsonFields fields = new JsonFields(body, Set.of("scopes", "grant_types", "redirect_uris", "post_logout_redirect_uris",
-                "require_pkce"));
+                "require_pkce", "require_mfa"));
         Set<String> scopes = fields.oneOfEach("scopes", Scope.names());
         Set<String> grantTypes = grantTypes(fields);
         List<String> redirectUris = uris(fields, "redirect_uris");
         List<String> logoutUris = uris(fields, "post_logout_redirect_uris");
         Boolean requirePkce = fields.bool("require_pkce");
+        Boolean requireMfa = fields.bool("require_mfa");
         fields.throwIfInvalid();
-        return new ClientChanges(scopes, grantTypes, redirectUris, logoutUris, requirePkce);
+        return new ClientChanges(scopes, grantTypes, redirectUris, logoutUris, requirePkce, requireMfa);
     }
 
     /** The client as a change would leave it, checked as a whole: the rules that tie fields together. */

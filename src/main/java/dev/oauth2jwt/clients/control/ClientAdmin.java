@@ -25,14 +25,15 @@ public class ClientAdmin {
 
     /** The registered client with its secret, or empty if the id is taken. */
     public Optional<ClientRecord> create(NewClient request) {
-        if (Client.DOCS_CLIENT_ID.equals(request.clientId())) {
-            return Optional.empty();   // the built-in client of /docs: taken
+        if (Client.DOCS_CLIENT_ID.equals(request.clientId()) || Client.ACCOUNT_CLIENT_ID.equals(request.clientId())) {
+            return Optional.empty();   // the built-in clients of /docs and /account: taken
         }
         boolean confidential = Client.CONFIDENTIAL.equals(request.clientType());
         String secret = confidential ? OpaqueTokens.generate() : null;
         Client client = new Client(request.clientId(), confidential ? OpaqueTokens.sha256(secret) : null, request.scopes(),
                 request.grantTypes(), clock.millis());
         client.setBrowserApp(request.clientType(), request.redirectUris(), request.postLogoutRedirectUris(), request.requirePkce());
+        client.setRequireMfa(request.requireMfa());
         return store.create(client) ? Optional.of(ClientRecord.withSecret(client, secret)) : Optional.empty();
     }
 
@@ -60,6 +61,9 @@ public class ClientAdmin {
             }
             if (changes.requirePkce() != null) {
                 client.setRequirePkce(changes.requirePkce());
+            }
+            if (changes.requireMfa() != null) {
+                client.setRequireMfa(changes.requireMfa());
             }
         });
     }

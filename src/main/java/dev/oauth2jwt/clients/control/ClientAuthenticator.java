@@ -81,6 +81,9 @@ public class ClientAuthenticator {
         if (Client.DOCS_CLIENT_ID.equals(clientId)) {
             return Optional.of(Client.docs());
         }
+        if (Client.ACCOUNT_CLIENT_ID.equals(clientId)) {
+            return Optional.of(Client.account());
+        }
         return clientId == null ? Optional.empty() : store.find(clientId);
     }
 

@@ -65,6 +65,10 @@ public class Client {
     @Column(name = "require_pkce", nullable = false)
     private boolean requirePkce = true;
 
+    /** Everyone who logs in to it proves a second factor. */
+    @Column(name = "require_mfa", nullable = false)
+    private boolean requireMfa;
+
     /**
      * The client of the server's own Swagger UI ({@code /docs}): public, PKCE, every scope a user
      * has, and codes sent only to the docs page of the very server the browser asked. Built in, never stored.
@@ -77,6 +81,31 @@ public class Client {
                 Set.of(AUTHORIZATION_CODE), 0);
         docs.clientType = PUBLIC;
         return docs;
+    }
+
+    /**
+     * The client of the server's own account page ({@code /account}): public, no API scope, and the
+     * browser sent back only to the account page of the server it asked. Built in, never stored.
+     */
+    public static final String ACCOUNT_CLIENT_ID = "account";
+    public static final String ACCOUNT_PATH = "/account";
+
+    public static Client account() {
+        Client account = new Client(ACCOUNT_CLIENT_ID, null, new LinkedHashSet<>(), Set.of(AUTHORIZATION_CODE), 0);
+        account.clientType = PUBLIC;
+        return account;
+    }
+
+    public boolean isAccount() {
+        return ACCOUNT_CLIENT_ID.equals(clientId);
+    }
+
+    public boolean requireMfa() {
+        return requireMfa;
+    }
+
+    public void setRequireMfa(boolean requireMfa) {
+        this.requireMfa = requireMfa;
     }
 
     public boolean isDocs() {

@@ -12,10 +12,11 @@ public record ClientChanges(@Schema(enumeration = {"me", "items", "admin"}) Set<
                             Set<String> grantTypes,
                             @JsonbProperty("redirect_uris") List<String> redirectUris,
                             @JsonbProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
-                            @JsonbProperty("require_pkce") Boolean requirePkce) {
+                            @JsonbProperty("require_pkce") Boolean requirePkce,
+                            @JsonbProperty("require_mfa") Boolean requireMfa) {
 
     /** A change of a service account's scopes or grants only. */
     public ClientChanges(Set<String> scopes, Set<String> grantTypes) {
-        this(scopes, grantTypes, null, null, null);
+        this(scopes, grantTypes, null, null, null, null);
     }
 }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 // Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
 @JsonbPropertyOrder({"clientId", "client_id", "clientSecret", "client_secret", "scopes", "grantTypes", "grant_types",
         "clientType", "client_type", "redirectUris", "redirect_uris", "postLogoutRedirectUris", "post_logout_redirect_uris",
-        "requirePkce", "require_pkce"})
+        "requirePkce", "require_pkce", "requireMfa", "require_mfa"})
 public record ClientRecord(@JsonbProperty("client_id") @Schema(required = true) String clientId,
                            @JsonbProperty("client_secret") @Schema(format = "password",
                                    description = "Only when it was just made; store it, it cannot be read again.")
@@ -24,7 +24,8 @@ public record ClientRecord(@JsonbProperty("client_id") @Schema(required = true) 
                            @JsonbProperty("client_type") @Schema(enumeration = {"confidential", "public"}) String clientType,
                            @JsonbProperty("redirect_uris") List<String> redirectUris,
                            @JsonbProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
-                           @JsonbProperty("require_pkce") boolean requirePkce) {
+                           @JsonbProperty("require_pkce") boolean requirePkce,
+                           @JsonbProperty("require_mfa") boolean requireMfa) {
 
     public static ClientRecord of(Client client) {
         return withSecret(client, null);
@@ -32,7 +33,8 @@ public record ClientRecord(@JsonbProperty("client_id") @Schema(required = true) 
 
     public static ClientRecord withSecret(Client client, String secret) {
         return new ClientRecord(client.clientId(), secret, List.copyOf(client.scopes()), List.copyOf(client.grantTypes()),
-                client.clientType(), client.redirectUris(), client.postLogoutRedirectUris(), client.requirePkce());
+                client.clientType(), client.redirectUris(), client.postLogoutRedirectUris(), client.requirePkce(),
+                client.requireMfa());
     }
 
     @Override

@@ -22,10 +22,13 @@ public record NewClient(@JsonbProperty("client_id") @Schema(required = true, pat
                                 + "browser back to, matched exactly.") List<String> postLogoutRedirectUris,
                         @JsonbProperty("require_pkce") @Schema(defaultValue = "true", description = "false only for a "
                                 + "confidential client whose library cannot do PKCE (nor must it send a nonce).")
-                        boolean requirePkce) {
+                        boolean requirePkce,
+                        @JsonbProperty("require_mfa") @Schema(defaultValue = "false", description = "true: everyone who logs in "
+                                + "to it proves a second factor (enrolling one first if they have none).")
+                        boolean requireMfa) {
 
     /** A service account: confidential, no browser. */
     public NewClient(String clientId, Set<String> scopes, Set<String> grantTypes) {
-        this(clientId, scopes, grantTypes, Client.CONFIDENTIAL, List.of(), List.of(), true);
+        this(clientId, scopes, grantTypes, Client.CONFIDENTIAL, List.of(), List.of(), true, false);
     }
 }

@@ -1,10 +1,10 @@
 package dev.oauth2jwt.discovery.control;
 
 import dev.oauth2jwt.grants.control.Grants;
-import dev.oauth2jwt.tokens.control.TokenIssuer;
 import dev.oauth2jwt.tokens.control.TokenSettings;
 import dev.oauth2jwt.tokens.control.UserClaims;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.access.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class ServerMetadata {
 
     /** What ID tokens, userinfo and access tokens may carry (the user's claims of {@link UserClaims} among them). */
     static final List<String> CLAIMS = List.of("iss", "sub", "aud", "exp", "iat", "jti", "scope", "groups", "upn", "sid",
-            "client_id", "azp", "nonce", "auth_time", "acr", "at_hash", "name", "preferred_username", "updated_at", "email",
+            "client_id", "azp", "nonce", "auth_time", "acr", "amr", "at_hash", "name", "preferred_username", "updated_at", "email",
             "email_verified");
 
     @Inject
@@ -67,7 +67,7 @@ public class ServerMetadata {
                 .add("claims_supported", array(CLAIMS))
                 .add("claims_parameter_supported", true)
                 .add("claim_types_supported", array(List.of("normal")))
-                .add("acr_values_supported", array(List.of(TokenIssuer.PASSWORD_ACR)))
+                .add("acr_values_supported", array(AuthenticationMethods.ACR_VALUES))
                 .add("service_documentation", base + "/docs");
         return metadata.build().toString();
     }

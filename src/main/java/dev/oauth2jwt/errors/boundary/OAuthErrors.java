@@ -21,6 +21,15 @@ public final class OAuthErrors {
         return of(Response.Status.BAD_REQUEST, error).build();
     }
 
+    /** {@code 400 {"error": ..., "error_description": ...}}: a refusal a person must read to get further. */
+    public static Response described(String error, String description) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new OAuthError(error, description))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
     /** {@code 401 {"error":"invalid_client"}} with the Basic challenge a client authenticates with. */
     public static Response invalidClient() {
         return of(Response.Status.UNAUTHORIZED, "invalid_client")

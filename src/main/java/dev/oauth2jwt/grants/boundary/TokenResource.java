@@ -55,6 +55,8 @@ public class TokenResource {
 
     /** How soon to try again when the user directory could not be reached. */
     static final int DIRECTORY_RETRY_SECONDS = 5;
+    static final String SECOND_FACTOR_REQUIRED = "This account logs in with a second factor, which the password grant cannot ask for: "
+            + "log in through the login page (the authorization code flow at /authorize).";
 
     @Inject
     Grants grants;
@@ -78,7 +80,8 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "Tokens; never cached.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "A refresh token that is spent, revoked, expired or unknown; a client "
-            + "not registered for the grant, or asking for a scope it may not have.",
+            + "not registered for the grant, or asking for a scope it may not have; the right password of an account with a "
+            + "second factor (or one MFA_REQUIRED asks of it): invalid_grant with an error_description saying to use the login page.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
     @APIResponse(responseCode = "401", description = "Incorrect username or password; for the client credentials grant, "
             + "a client's wrong credentials: {\"error\":\"invalid_client\"} with WWW-Authenticate: Basic.",
@@ -123,6 +126,9 @@ public class TokenResource {
         if (result instanceof GrantResult.Unavailable) {
             return OAuthErrors.unavailable(DIRECTORY_RETRY_SECONDS);
         }
+        if (result instanceof GrantResult.SecondFactorRequired) {
+            return OAuthErrors.described("invalid_grant", SECOND_FACTOR_REQUIRED);
+        }
         if (result instanceof GrantResult.WrongPassword) {
             return ErrorResponses.of(401, "Incorrect username or password").header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
         }
@@ -133,6 +139,9 @@ public class TokenResource {
     private static long slowdownOf(GrantResult result) {
         if (result instanceof GrantResult.Granted granted) {
             return granted.slowdownMillis();
+        }
+        if (result instanceof GrantResult.SecondFactorRequired secondFactor) {
+            return secondFactor.slowdownMillis();
         }
         return result instanceof GrantResult.WrongPassword wrong ? wrong.slowdownMillis() : 0;
     }

@@ -19,6 +19,13 @@ public sealed interface GrantResult {
     record WrongPassword(long slowdownMillis) implements GrantResult {
     }
 
+    /**
+     * The right password of an account that must prove a second factor, which this grant cannot ask
+     * for: {@code 400 invalid_grant} saying to use the login page, no sooner than {@code slowdownMillis}.
+     */
+    record SecondFactorRequired(long slowdownMillis) implements GrantResult {
+    }
+
     /** Too many failures from this address (or for this client or username from it): {@code 429} with {@code Retry-After}. */
     record Throttled(long retryAfterSeconds) implements GrantResult {
     }

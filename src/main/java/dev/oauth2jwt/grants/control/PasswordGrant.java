@@ -43,12 +43,15 @@ public class PasswordGrant implements Grant {
         SignIn.Result<Session> result = signIn.signIn(form.username(), form.password(), request.address(), Channel.TOKEN_ENDPOINT,
                 user -> {
                     Set<String> scopes = Scope.granted(form.scope(), user.scopes());
-                    return sessions.start(user, scopes).map(started -> new Session(started, scopes));
+                    return sessions.start(user, scopes, request.address()).map(started -> new Session(started, scopes));
                 });
         if (result instanceof SignIn.Result.SignedIn<Session> signedIn) {
             Session session = signedIn.session();
             return new GrantResult.Granted(issuer.issue(signedIn.user(), session.scopes(), session.started().sessionId()),
                     session.started().refreshToken(), null, signedIn.slowdownMillis());
+        }
+        if (result instanceof SignIn.Result.SecondFactorRequired<Session> secondFactor) {
+            return new GrantResult.SecondFactorRequired(secondFactor.slowdownMillis());
         }
         if (result instanceof SignIn.Result.Throttled<Session> throttled) {
             return new GrantResult.Throttled(throttled.retryAfterSeconds());

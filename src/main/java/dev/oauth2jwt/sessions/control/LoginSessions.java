@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sessions.control;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.housekeeping.Chore;
 import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.sessions.entity.LoginSession;
@@ -37,7 +38,7 @@ public class LoginSessions implements Chore {
      * Where a session an authorization code starts comes from: its browser login and client, when
      * the user logged in there (epoch ms), and the claims the client asked for at userinfo.
      */
-    public record CodeOrigin(String ssoSessionId, String clientId, long authTime, Set<String> userinfoClaims) {
+    public record CodeOrigin(String ssoSessionId, String clientId, long authTime, Set<String> userinfoClaims, AuthenticationMethods amr) {
     }
 
     @Inject
@@ -62,7 +63,12 @@ public class LoginSessions implements Chore {
      * revocation committing later ends this session too.
      */
     public Optional<Started> start(User user, Set<String> scopes) {
-        Optional<Started> started = database.inTransaction(em -> start(em, user.id(), user.securityStamp(), scopes, null));
+        return start(user, scopes, null);
+    }
+
+    /** As above, remembering the address the password came from (the account page lists it). */
+    public Optional<Started> start(User user, Set<String> scopes, String address) {
+        Optional<Started> started = database.inTransaction(em -> start(em, user.id(), user.securityStamp(), scopes, null, address));
         started.ifPresent(this::forgetEnded);
         return started;
     }
@@ -79,6 +85,11 @@ public class LoginSessions implements Chore {
      * account's lock, the oldest of its live sessions beyond the limit end.
      */
     public Optional<Started> start(EntityManager em, Long userId, String securityStamp, Set<String> scopes, CodeOrigin origin) {
+        return start(em, userId, securityStamp, scopes, origin, null);
+    }
+
+    private Optional<Started> start(EntityManager em, Long userId, String securityStamp, Set<String> scopes, CodeOrigin origin,
+            String address) {
         long now = clock.millis();
         Optional<User> locked = UserStore.lockedIfUnchanged(em, userId, securityStamp);
         if (locked.isEmpty()) {
@@ -86,9 +97,9 @@ public class LoginSessions implements Chore {
         }
         User current = locked.get();
         List<String> ended = endOldestBeyondLimit(em, userId, now);
-        LoginSession session = origin == null ? new LoginSession(UUID.randomUUID().toString(), userId, securityStamp, now)
+        LoginSession session = origin == null ? new LoginSession(UUID.randomUUID().toString(), userId, securityStamp, now).from(address)
                 : new LoginSession(UUID.randomUUID().toString(), userId, securityStamp, now, origin.ssoSessionId(), origin.clientId(),
-                        origin.authTime(), origin.userinfoClaims());
+                        origin.authTime(), origin.userinfoClaims(), origin.amr());
         em.persist(session);
         return Optional.of(new Started(session.id(), refreshTokens.create(em, session, current, scopes, now), ended));
     }
@@ -122,6 +133,37 @@ public class LoginSessions implements Chore {
             return ids;
         });
         ended.forEach(sessions::forget);
+    }
+
+    /**
+     * The account's live sessions (not revoked, of its current security stamp, within the session
+     * lifetime), newest first: the apps and password logins the account page lists.
+     */
+    public List<LoginSession> live(User user) {
+        long since = clock.millis() - settings.sessionLifetime().toMillis();
+        return database.read(em -> em.createQuery("SELECT s FROM LoginSession s WHERE s.userId = :user AND s.revokedAt IS NULL "
+                        + "AND s.securityStamp = :stamp AND s.createdAt > :since ORDER BY s.createdAt DESC, s.id", LoginSession.class)
+                .setParameter("user", user.id())
+                .setParameter("stamp", user.securityStamp())
+                .setParameter("since", since)
+                .getResultList());
+    }
+
+    /** Ends one session of the account (the account page's button), its access and refresh tokens; false if it is not the account's. */
+    public boolean revokeOne(Long userId, String sessionId) {
+        long now = clock.millis();
+        boolean revoked = database.inTransaction(em -> {
+            LoginSession session = em.find(LoginSession.class, sessionId);
+            if (session == null || !session.userId().equals(userId) || session.revoked()) {
+                return false;
+            }
+            sessions.revoke(em, sessionId, now);
+            return true;
+        });
+        if (revoked) {
+            sessions.forget(sessionId);
+        }
+        return revoked;
     }
 
     /**

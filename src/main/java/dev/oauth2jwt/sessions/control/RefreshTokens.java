@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sessions.control;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.monitoring.Metrics;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -33,8 +34,12 @@ public class RefreshTokens {
 
     /** The outcome of presenting a refresh token. */
     public sealed interface Exchange {
-        /** {@code authTime}: the browser login's, for a code's session (an ID token may come with the refresh); else null. */
-        record Granted(User user, Set<String> scopes, String sessionId, String refreshToken, Long authTime) implements Exchange {
+        /**
+         * {@code authTime} and {@code amr}: the browser login's, for a code's session (an ID token may
+         * come with the refresh); else null and a password's.
+         */
+        record Granted(User user, Set<String> scopes, String sessionId, String refreshToken, Long authTime,
+                       AuthenticationMethods amr) implements Exchange {
         }
 
         /** Why, for the audit log only: the client is told {@code invalid_grant} whatever it is. */
@@ -108,7 +113,7 @@ public class RefreshTokens {
             scopes.retainAll(original);
             String successor = create(em, session, user, scopes, now);
             forgetOldSpentTokens(em, session.id());
-            return new Settled(new Exchange.Granted(user, scopes, session.id(), successor, session.authTime()), null);
+            return new Settled(new Exchange.Granted(user, scopes, session.id(), successor, session.authTime(), session.amr()), null);
         });
         if (settled.revokedSession() != null) {
             sessions.forget(settled.revokedSession());   // once committed: a reader meanwhile would cache the session as it was

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.users.entity.User;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,14 @@ public class LoginSession {
     @Column(name = "userinfo_claims", length = 512)
     private String userinfoClaims;
 
+    /** A code's session: how the browser login was proven (RFC 8176), for the ID tokens of its refreshes. */
+    @Column(name = "amr", length = 64)
+    private String amr;
+
+    /** A password grant's session: the address it logged in from, for the account page. */
+    @Column(name = "address", length = 64)
+    private String address;
+
     protected LoginSession() {
         // for JPA
     }
@@ -64,12 +73,32 @@ public class LoginSession {
 
     /** A session started by an authorization code, of a browser login and a client. */
     public LoginSession(String id, Long userId, String securityStamp, long createdAt, String ssoSessionId, String clientId,
-            long authTime, Set<String> userinfoClaims) {
+            long authTime, Set<String> userinfoClaims, AuthenticationMethods amr) {
         this(id, userId, securityStamp, createdAt);
+        this.amr = amr.stored();
         this.ssoSessionId = ssoSessionId;
         this.clientId = clientId;
         this.authTime = authTime;
         this.userinfoClaims = String.join(" ", userinfoClaims);
+    }
+
+    /** A password login's session, from where. */
+    public LoginSession from(String loginAddress) {
+        this.address = loginAddress;
+        return this;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String ssoSessionId() {
+        return ssoSessionId;
+    }
+
+    /** How its login was proven: a code's from its browser login, else a password. */
+    public AuthenticationMethods amr() {
+        return AuthenticationMethods.parse(amr);
     }
 
     public String clientId() {

@@ -9,6 +9,7 @@ import dev.oauth2jwt.throttling.control.LoginThrottle;
 import dev.oauth2jwt.throttling.control.LoginThrottle.Attempt;
 import dev.oauth2jwt.users.control.HashingCapacity;
 import dev.oauth2jwt.users.control.PasswordHasher;
+import dev.oauth2jwt.users.control.SecondFactors;
 import dev.oauth2jwt.users.control.ServerBusyException;
 import dev.oauth2jwt.users.control.UserBean;
 import dev.oauth2jwt.users.control.UserBean.Login;
@@ -36,19 +37,32 @@ public class SignIn {
     /** Where the user signs in. */
     public enum Channel {
         /** {@code POST /token}: a disabled account signs in too (the seed's rule; its tokens then grant nothing). */
-        TOKEN_ENDPOINT(Attempt.LOGIN, true, null),
-        /** The login page of the single sign-on: a disabled account is told so after its right password. */
-        LOGIN_PAGE(Attempt.LOGIN_PAGE, false, "login page");
+        TOKEN_ENDPOINT(Attempt.LOGIN, true, false, null),
+        /**
+         * The login page of the single sign-on: a disabled account is told so after its right
+         * password; a second step follows for an account with (or in need of) a second factor.
+         */
+        LOGIN_PAGE(Attempt.LOGIN_PAGE, false, true, "login page");
 
         private final Attempt attempt;
         private final boolean admitsDisabled;
+        private final boolean asksSecondFactor;
         private final String auditReason;
 
-        Channel(Attempt attempt, boolean admitsDisabled, String auditReason) {
+        Channel(Attempt attempt, boolean admitsDisabled, boolean asksSecondFactor, String auditReason) {
             this.attempt = attempt;
             this.admitsDisabled = admitsDisabled;
+            this.asksSecondFactor = asksSecondFactor;
             this.auditReason = auditReason;
         }
+    }
+
+    /**
+     * What a password step gives when a second step follows (the login page's second factor): the
+     * throttle keeps its count of failures until the second step is done, or an attacker who knows
+     * the password could reset it between guesses of the code.
+     */
+    public interface Unfinished {
     }
 
     /** Starts what the sign-in gives (a login session, a browser login) from the account as read; empty when it changed since. */
@@ -72,6 +86,13 @@ public class SignIn {
 
         record Throttled<S>(long retryAfterSeconds) implements Result<S> {
         }
+
+        /**
+         * The right password of an account that must prove a second factor, on a channel that cannot
+         * ask for one (the password grant): the login page must be used.
+         */
+        record SecondFactorRequired<S>(long slowdownMillis) implements Result<S> {
+        }
     }
 
     @Inject
@@ -91,6 +112,12 @@ public class SignIn {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SecondFactors factors;
+
+    @Inject
+    MfaPolicy mfa;
 
     @Inject
     Metrics metrics;
@@ -163,11 +190,20 @@ public class SignIn {
             audit.login(Outcome.DISABLED, username, address, channel.auditReason);
             return new Result.Disabled<>(slowdownMillis);
         }
+        if (!channel.asksSecondFactor && (mfa.requiredFor(user) || factors.enrolled(user))) {
+            // the password was right; the grant has no way to ask for the second factor, so it goes no further
+            audit.login(Outcome.SECOND_FACTOR_REQUIRED, username, address, channel.attempt.where() + "use the login page");
+            return new Result.SecondFactorRequired<>(slowdownMillis);
+        }
         Optional<S> session = start.start(user);
         if (session.isEmpty()) {
             // the password was checked against a state that a revocation or delete has since ended
             audit.login(Outcome.FAILURE, username, address, channel.attempt.where() + "account revoked or deleted during the login");
             return new Result.Refused<>(slowdownMillis);
+        }
+        if (session.get() instanceof Unfinished) {
+            audit.login(Outcome.SECOND_FACTOR_ASKED, username, address, channel.auditReason);
+            return new Result.SignedIn<>(user, session.get(), slowdownMillis);
         }
         throttle.succeeded(channel.attempt, counted, address);
         audit.login(Outcome.SUCCESS, username, address, channel.auditReason);

@@ -2,7 +2,13 @@ package dev.oauth2jwt.sso.boundary;
 
 import dev.oauth2jwt.tokens.control.TokenSettings;
 import dev.oauth2jwt.crypto.OpaqueTokens;
+import dev.oauth2jwt.http.boundary.QrCodes;
 import dev.oauth2jwt.http.boundary.RequestUrls;
+import dev.oauth2jwt.sso.control.SecondSteps;
+import dev.oauth2jwt.users.control.Passkeys;
+import dev.oauth2jwt.users.control.Totp;
+import java.net.URI;
+import java.util.Set;
 import dev.oauth2jwt.sso.control.Authorizations.Check;
 import dev.oauth2jwt.sso.entity.AuthorizationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,6 +82,36 @@ public class AuthorizationAnswers {
         return Response.fromResponse(Pages.login(status, authorization.clientId(), carried, csrf, error, prefilled))
                 .header(HttpHeaders.SET_COOKIE, jar.csrf(csrf))
                 .build();
+    }
+
+    /** The second step of a login (or the enrolment it needs), with the same CSRF token and the request carried along. */
+    Response secondStepPage(int status, AuthorizationRequest authorization, HttpHeaders headers, HttpServletRequest request,
+            SecondSteps.Step.Pending pending, String error) {
+        BrowserCookies.Jar jar = cookies.of(request);
+        String csrf = jar.value(headers, BrowserCookies.CSRF);
+        if (!OpaqueTokens.wellFormed(csrf)) {
+            csrf = BrowserCookies.random();
+        }
+        Map<String, String> carried = authorization.forLoginPage().parameters();
+        Response page;
+        if (pending.enrolSecret() == null) {
+            page = Pages.secondStep(status, authorization.clientId(), carried, csrf, pending, error);
+        } else {
+            String keyUri = Totp.uri(tokenSettings.displayName(), pending.accountName(), pending.enrolSecret());
+            page = Pages.enrolment(status, authorization.clientId(), carried, csrf, pending.token(), pending.enrolSecret(), keyUri,
+                    QrCodes.svg(keyUri, 220), error);
+        }
+        return Response.fromResponse(page).header(HttpHeaders.SET_COOKIE, jar.csrf(csrf)).build();
+    }
+
+    /**
+     * Who passkeys are made for: the issuer's host and origin when the issuer is a URL (what
+     * JWT_ISSUER names for RS256/ES256), else the host and origin the browser asked for.
+     */
+    Passkeys.RelyingParty relyingParty(UriInfo uri, HttpHeaders headers) {
+        URI base = URI.create(TokenSettings.isUrl(tokenSettings.issuer()) ? tokenSettings.issuer() : ownBase(uri, headers));
+        String origin = base.getScheme() + "://" + base.getRawAuthority();
+        return new Passkeys.RelyingParty(base.getHost(), tokenSettings.displayName(), Set.of(origin));
     }
 
     /** This server's base URL as the browser asked for it, without the trailing slash. */

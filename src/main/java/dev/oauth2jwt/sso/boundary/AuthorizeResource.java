@@ -89,7 +89,8 @@ public class AuthorizeResource {
         }
         Optional<BrowserLogin> login = sessions.find(cookies.of(request).value(headers, BrowserCookies.SSO));
         return switch (Authorizations.answer(valid, authorization, login, sessions.now())) {
-            case CODE -> answers.back(302, authorization,
+            // the account page needs no code: the browser's login is what it reads
+            case CODE -> valid.client().isAccount() ? answers.back(302, authorization, Map.of()).build() : answers.back(302, authorization,
                     Map.of("code", authorizations.issueCode(valid, authorization, login.orElseThrow(), clientAddresses.of(request)))).build();
             case LOGIN_REQUIRED -> answers.back(302, authorization, Map.of("error", "login_required")).build();
             case LOGIN_PAGE -> answers.loginPage(200, authorization, headers, request, null, null);

@@ -18,7 +18,7 @@ final class BrowserParameters {
 
     /** What any parameter may hold: a state, a redirect URI, a hint. */
     static final int MAX_LENGTH = 2048;
-    private static final Map<String, Integer> LONGER = Map.of("id_token_hint", TokenVerifier.MAX_TOKEN_CHARS,
+    private static final Map<String, Integer> LONGER = Map.of("id_token_hint", TokenVerifier.MAX_TOKEN_CHARS, "passkey", 16_384,
             "claims", ClaimsRequest.MAX_LENGTH);
 
     /** The parameters, or why not. */

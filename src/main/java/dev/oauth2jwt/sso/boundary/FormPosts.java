@@ -35,6 +35,16 @@ final class FormPosts {
         return equal(logoutToken(ssoCookie), token) && fromThisSite(headers);
     }
 
+    /** The account page's forms' token for a browser login: derived from its cookie, as the logout confirmation's. */
+    static String accountToken(String ssoCookie) {
+        return OpaqueTokens.sha256("account-page:" + ssoCookie);
+    }
+
+    /** An account page's form: its token is the one made for the browser login the cookie names, and it came from this site. */
+    static boolean accountFormHolds(String token, String ssoCookie, HttpHeaders headers) {
+        return equal(accountToken(ssoCookie), token) && fromThisSite(headers);
+    }
+
     private static boolean equal(String expected, String token) {
         return token != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.UTF_8));
     }

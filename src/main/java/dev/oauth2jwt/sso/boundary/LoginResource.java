@@ -2,11 +2,13 @@ package dev.oauth2jwt.sso.boundary;
 
 import dev.oauth2jwt.signin.control.SignIn;
 import dev.oauth2jwt.signin.control.SignIn.Channel;
+import dev.oauth2jwt.errors.boundary.ErrorResponses;
 import dev.oauth2jwt.http.boundary.FormBody;
 import dev.oauth2jwt.http.boundary.LateAnswers;
 import dev.oauth2jwt.http.boundary.ClientAddresses;
 import dev.oauth2jwt.sso.control.Authorizations;
 import dev.oauth2jwt.sso.control.Authorizations.Check;
+import dev.oauth2jwt.sso.control.SecondSteps;
 import dev.oauth2jwt.sso.control.SsoSessions;
 import dev.oauth2jwt.sso.entity.AuthorizationRequest;
 import dev.oauth2jwt.directory.control.DirectoryUnavailableException;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
@@ -62,6 +65,9 @@ public class LoginResource {
     @Inject
     AuthorizationAnswers answers;
 
+    @Inject
+    SecondSteps secondSteps;
+
     @POST
     @Operation(summary = "Log in (the login page's form)", description = "Posted by the login page only: CSRF-protected.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
@@ -92,17 +98,27 @@ public class LoginResource {
             answer.resume(answers.refusal(check, authorization, 303));
             return;
         }
+        String address = clientAddresses.of(request);
+        SecondSteps.Browser browser = new SecondSteps.Browser(jar.value(headers, BrowserCookies.SSO), address,
+                headers.getHeaderString(HttpHeaders.USER_AGENT));
+        if (fields.containsKey("pending")) {
+            secondStep(answer, fields, valid, authorization, uri, headers, request, jar, browser, arrived);
+            return;
+        }
+        if (fields.containsKey("passkey")) {
+            passwordless(answer, fields.get("passkey"), valid, authorization, uri, headers, request, jar, browser, arrived);
+            return;
+        }
         String username = fields.get("username");
         String password = fields.get("password");
         if (username == null || password == null) {
             answer.resume(answers.loginPage(400, authorization, headers, request, "Enter your username and password.", username));
             return;
         }
-        String address = clientAddresses.of(request);
-        SignIn.Result<SsoSessions.Started> result;
+        SignIn.Result<SecondSteps.Step> result;
         try {
             result = signIn.signIn(username, password, address, Channel.LOGIN_PAGE,
-                    user -> sessions.start(user, jar.value(headers, BrowserCookies.SSO)));
+                    user -> secondSteps.afterPassword(user, username, valid.secondFactorAsked(), browser));
         } catch (ServerBusyException busy) {
             lateAnswers.answerRefusalLater(answer, busyPage(), arrived, System.nanoTime());
             return;
@@ -113,31 +129,117 @@ public class LoginResource {
             lateAnswers.answerRefusalLater(answer, page, arrived, System.nanoTime());
             return;
         }
-        if (result instanceof SignIn.Result.Throttled<SsoSessions.Started> throttled) {
-            Response page = Response.fromResponse(answers.loginPage(429, authorization, headers, request, "Too many failed logins. "
-                    + "Try again in " + throttled.retryAfterSeconds() + " seconds.", username))
-                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
-            lateAnswers.answerRefusalLater(answer, page, arrived, System.nanoTime());
+        if (result instanceof SignIn.Result.Throttled<SecondSteps.Step> throttled) {
+            lateAnswers.answerRefusalLater(answer, throttledPage(throttled.retryAfterSeconds(), authorization, headers, request, username),
+                    arrived, System.nanoTime());
             return;
         }
-        if (result instanceof SignIn.Result.SignedIn<SsoSessions.Started> signedIn) {
-            lateAnswers.answerAfter(answer, backWithACode(signedIn.session(), valid, authorization, jar, address),
-                    signedIn.slowdownMillis(), arrived, System.nanoTime());
-        } else if (result instanceof SignIn.Result.Disabled<SsoSessions.Started> disabled) {
+        if (result instanceof SignIn.Result.SignedIn<SecondSteps.Step> signedIn) {
+            Response next = signedIn.session() instanceof SecondSteps.Step.Pending pending
+                    ? stepPage(200, pending, authorization, headers, request, null)
+                    : backWithACode(((SecondSteps.Step.Finished) signedIn.session()).started(), valid, authorization, jar, address).build();
+            lateAnswers.answerAfter(answer, next, signedIn.slowdownMillis(), arrived, System.nanoTime());
+        } else if (result instanceof SignIn.Result.Disabled<SecondSteps.Step> disabled) {
             // the password was right: saying so tells nothing to someone who does not know it
             lateAnswers.answerAfter(answer, Pages.message(403, "Cannot log in", "This account is disabled."), disabled.slowdownMillis(),
                     arrived, System.nanoTime());
         } else {
+            // the name stays in its field: a typo in the password should not cost typing it again
             lateAnswers.answerAfter(answer, answers.loginPage(401, authorization, headers, request, "Incorrect username or password.",
-                    null), ((SignIn.Result.Refused<SsoSessions.Started>) result).slowdownMillis(), arrived, System.nanoTime());
+                    username), ((SignIn.Result.Refused<SecondSteps.Step>) result).slowdownMillis(), arrived, System.nanoTime());
         }
     }
 
-    /** Logged in: back to the client with a code (or, when the request named another account, without), and the cookies. */
-    private Response backWithACode(SsoSessions.Started started, Check.Valid valid, AuthorizationRequest authorization,
+    /** The second step's form posted: the code finishes the login, or the step is shown again (or the login page). */
+    private void secondStep(AsyncResponse answer, Map<String, String> fields, Check.Valid valid, AuthorizationRequest authorization,
+            UriInfo uri, HttpHeaders headers, HttpServletRequest request, BrowserCookies.Jar jar, SecondSteps.Browser browser, long arrived) {
+        String token = fields.get("pending");
+        SecondSteps.Answer result = secondSteps.secondStep(token, fields.get("code"), fields.get("passkey"), browser,
+                answers.relyingParty(uri, headers));
+        if (result instanceof SecondSteps.Answer.Done done) {
+            Response.ResponseBuilder back = backWithACode(done.started(), valid, authorization, jar, browser.address());
+            if (done.recoveryCodes().isEmpty()) {
+                answer.resume(back.build());
+                return;
+            }
+            Response redirect = back.build();
+            Response.ResponseBuilder page = Response.fromResponse(Pages.recoveryCodes(authorization.clientId(), done.recoveryCodes(),
+                    redirect.getHeaderString(HttpHeaders.LOCATION)));
+            redirect.getStringHeaders().get(HttpHeaders.SET_COOKIE).forEach(cookie -> page.header(HttpHeaders.SET_COOKIE, cookie));
+            answer.resume(page.build());
+        } else if (result instanceof SecondSteps.Answer.Wrong wrong) {
+            SecondSteps.Step.Pending again = new SecondSteps.Step.Pending(token, wrong.enrolSecret(), wrong.accountName(), wrong.kinds());
+            String error = wrong.enrolSecret() != null ? "That code is not from this key. Check the app and try again."
+                    : fields.containsKey("passkey") ? "That passkey did not verify you. Try again, or enter a code."
+                    : "Incorrect or already used code.";
+            lateAnswers.answerAfter(answer, stepPage(401, again, authorization, headers, request, error), wrong.slowdownMillis(),
+                    arrived, System.nanoTime());
+        } else if (result instanceof SecondSteps.Answer.Throttled throttled) {
+            lateAnswers.answerRefusalLater(answer, throttledPage(throttled.retryAfterSeconds(), authorization, headers, request, null),
+                    arrived, System.nanoTime());
+        } else {
+            answer.resume(answers.loginPage(401, authorization, headers, request,
+                    "Your login expired or took too many wrong codes. Log in again.", null));
+        }
+    }
+
+    /** A passwordless login with a passkey: in at once, or the login page again. */
+    private void passwordless(AsyncResponse answer, String passkey, Check.Valid valid, AuthorizationRequest authorization, UriInfo uri,
+            HttpHeaders headers, HttpServletRequest request, BrowserCookies.Jar jar, SecondSteps.Browser browser, long arrived) {
+        SecondSteps.Answer result = secondSteps.passwordless(passkey, browser, answers.relyingParty(uri, headers));
+        if (result instanceof SecondSteps.Answer.Done done) {
+            answer.resume(backWithACode(done.started(), valid, authorization, jar, browser.address()).build());
+        } else if (result instanceof SecondSteps.Answer.Throttled throttled) {
+            lateAnswers.answerRefusalLater(answer, throttledPage(throttled.retryAfterSeconds(), authorization, headers, request, null),
+                    arrived, System.nanoTime());
+        } else {
+            long slowdown = result instanceof SecondSteps.Answer.Wrong wrong ? wrong.slowdownMillis() : 0;
+            lateAnswers.answerAfter(answer, answers.loginPage(401, authorization, headers, request,
+                    "That passkey did not log you in. Try again, or use your password.", null), slowdown, arrived, System.nanoTime());
+        }
+    }
+
+    @POST
+    @Path("passkey-options")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Passkey options (the login page's script)", description = "A WebAuthn challenge for a passwordless "
+            + "login, or with pending for the second step of a login: CSRF-protected as the login form.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
+    @APIResponse(responseCode = "200", description = "PublicKeyCredentialRequestOptions, binary values base64url.")
+    @APIResponse(responseCode = "400", description = "A field sent twice or too long, or a second step that expired.")
+    @APIResponse(responseCode = "403", description = "No or a wrong CSRF token, or a post from another site.")
+    public Response passkeyOptions(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
+        BrowserParameters.Read read = BrowserParameters.of(FormBody.read(headers.getMediaType(), headers.getLength(), body));
+        if (read instanceof BrowserParameters.Read.Refused refused) {
+            return ErrorResponses.of(400, refused.message()).build();
+        }
+        Map<String, String> fields = ((BrowserParameters.Read.Parameters) read).values();
+        if (!FormPosts.loginFormHolds(fields.get("csrf"), cookies.of(request).value(headers, BrowserCookies.CSRF), headers)) {
+            return ErrorResponses.of(403, "The login form has expired or did not come from this site").build();
+        }
+        return secondSteps.passkeyOptions(fields.get("pending"), answers.relyingParty(uri, headers))
+                .map(options -> Response.ok(options.toString(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .build())
+                .orElseGet(() -> ErrorResponses.of(400, "The login has expired: log in again").build());
+    }
+
+    /** The second step's page: the code, or (a person who must enrol) the new authenticator app's QR code and key. */
+    private Response stepPage(int status, SecondSteps.Step.Pending pending, AuthorizationRequest authorization, HttpHeaders headers,
+            HttpServletRequest request, String error) {
+        return answers.secondStepPage(status, authorization, headers, request, pending, error);
+    }
+
+    /**
+     * Logged in: back to the client with a code (or, when the request named another account, without;
+     * to the account page, which needs none), and the cookies.
+     */
+    private Response.ResponseBuilder backWithACode(SsoSessions.Started started, Check.Valid valid, AuthorizationRequest authorization,
             BrowserCookies.Jar jar, String address) {
         Response.ResponseBuilder back;
-        if (Authorizations.answersFor(valid, started.login())) {
+        if (valid.client().isAccount()) {
+            back = answers.back(303, authorization, Map.of());
+        } else if (Authorizations.answersFor(valid, started.login())) {
             String code = authorizations.issueCode(valid, authorization, started.login(), address);
             back = answers.back(303, authorization, Map.of("code", code));
         } else {
@@ -146,8 +248,14 @@ public class LoginResource {
                     "error_description", "the account that logged in is not the one the application asked for"));
         }
         return back.header(HttpHeaders.SET_COOKIE, jar.sso(started.cookieValue(), sessions.sessionSeconds()))
-                .header(HttpHeaders.SET_COOKIE, jar.csrfCleared())
-                .build();
+                .header(HttpHeaders.SET_COOKIE, jar.csrfCleared());
+    }
+
+    /** The login page again, saying when to retry, with Retry-After. */
+    private Response throttledPage(long retryAfterSeconds, AuthorizationRequest authorization, HttpHeaders headers,
+            HttpServletRequest request, String username) {
+        return Response.fromResponse(answers.loginPage(429, authorization, headers, request, "Too many failed logins. Try again in "
+                + retryAfterSeconds + " seconds.", username)).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
     private static Response busyPage() {

@@ -1,7 +1,8 @@
 package dev.oauth2jwt.sso.boundary;
 
-import jakarta.ws.rs.core.HttpHeaders;
+import dev.oauth2jwt.http.boundary.HtmlPages;
 import jakarta.ws.rs.core.Response;
+import dev.oauth2jwt.sso.control.SecondSteps;
 import java.util.Map;
 
 /**
@@ -10,19 +11,6 @@ import java.util.Map;
  * never cached.
  */
 final class Pages {
-
-    /** No script at all; styles inline; never inside another site's frame. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
-
-    private static final String STYLE = """
-            body{font-family:system-ui,sans-serif;background:#f4f5f7;color:#1d1f23;margin:0}
-            main{max-width:24rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:.5rem;box-shadow:0 1px 4px #0002}
-            h1{font-size:1.4rem;margin-top:0}label{display:block;margin:1rem 0 .3rem;font-weight:600}
-            input[type=text],input[type=password]{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;border:1px solid #888;border-radius:.3rem}
-            button{margin-top:1.5rem;width:100%;padding:.7rem;font-size:1rem;background:#1f5fbf;color:#fff;border:0;border-radius:.3rem}
-            button:focus,input:focus{outline:3px solid #f5a623}.error{color:#a40000;font-weight:600}
-            """;
 
     private Pages() {
     }
@@ -42,8 +30,88 @@ final class Pages {
                 + (error == null ? "" : " aria-describedby=\"error\"") + ">\n"
                 + "<label for=\"password\">Password</label>\n"
                 + "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>\n"
-                + "<button type=\"submit\">Log in</button>\n</form>";
+                + "<button type=\"submit\">Log in</button>\n" + passkeyButton("Log in with a passkey", "passkey-login") + "</form>\n"
+                + SCRIPT;
         return page(status, "Log in", body);
+    }
+
+    /**
+     * The second step of a login: a code from the authenticator app or a recovery code. The form
+     * posts to {@code login} again, with the pending login's token beside the request and CSRF token.
+     */
+    static Response secondStep(int status, String clientId, Map<String, String> request, String csrf, SecondSteps.Step.Pending pending,
+            String error) {
+        String hint = pending.offersCode() ? "The 6-digit code from your authenticator app, or one of your recovery codes."
+                : "Use your passkey, or enter one of your recovery codes.";
+        String body = "<h1>Two-step verification</h1>\n<p>to continue to <strong>" + escape(clientId) + "</strong></p>\n"
+                + (error == null ? "" : "<p class=\"error\" role=\"alert\" id=\"error\">" + escape(error) + "</p>\n")
+                + "<form method=\"post\" action=\"login\">\n" + hidden(request, csrf) + pendingField(pending.token())
+                + (pending.offersPasskey() ? passkeyButton("Use your passkey", "passkey-second-factor") : "")
+                + "<label for=\"code\">" + (pending.offersCode() ? "Code" : "Recovery code") + "</label>\n"
+                + "<p class=\"hint\" id=\"code-hint\">" + hint + "</p>\n"
+                + "<input type=\"text\" id=\"code\" name=\"code\" autocomplete=\"one-time-code\" autocapitalize=\"none\" "
+                + "spellcheck=\"false\" required" + (pending.offersPasskey() ? "" : " autofocus") + " maxlength=\"32\" "
+                + "aria-describedby=\"code-hint" + (error == null ? "" : " error") + "\">\n<button type=\"submit\">Verify</button>\n</form>\n"
+                + (pending.offersPasskey() ? SCRIPT : "");
+        return page(status, "Two-step verification", body);
+    }
+
+    /** The page's one script, for its passkey button; relative to /authorize and /login alike. */
+    private static final String SCRIPT = "<script src=\"assets/passkeys.js\" defer></script>";
+
+    /**
+     * A passkey button (hidden until the script shows it: without script or WebAuthn nothing
+     * changes), the field its answer is posted in, and where a failure is said.
+     */
+    private static String passkeyButton(String label, String id) {
+        return "<input type=\"hidden\" name=\"passkey\" value=\"\">\n<button type=\"button\" class=\"secondary\" id=\"" + id
+                + "\" data-passkey=\"authenticate\" data-options=\"login/passkey-options\" hidden>" + escape(label) + "</button>\n"
+                + "<p class=\"error\" role=\"alert\" data-passkey-status hidden></p>\n";
+    }
+
+    /**
+     * A person who must have a second factor and has none sets up an authenticator app: the QR code
+     * of its {@code otpauth://} URI (drawn here), the secret as text for typing in, and the first code.
+     */
+    static Response enrolment(int status, String clientId, Map<String, String> request, String csrf, String pending, String secret,
+            String keyUri, String qrSvg, String error) {
+        String body = "<h1>Set up two-step verification</h1>\n<p><strong>" + escape(clientId) + "</strong> asks for a second "
+                + "factor. Scan this code with an authenticator app, then enter the code it shows.</p>\n"
+                + (error == null ? "" : "<p class=\"error\" role=\"alert\" id=\"error\">" + escape(error) + "</p>\n")
+                + "<div class=\"qr\">" + qrSvg + "</div>\n"
+                + keyAsText(secret, keyUri)
+                + "<form method=\"post\" action=\"login\">\n" + hidden(request, csrf) + pendingField(pending)
+                + "<label for=\"code\">Code from the app</label>\n"
+                + "<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" "
+                + "pattern=\"[0-9]{6}\" maxlength=\"6\" required autofocus>\n<button type=\"submit\">Turn on</button>\n</form>";
+        return page(status, "Set up two-step verification", body);
+    }
+
+    /** The recovery codes of a new enrolment, shown this once, and the way on to the application. */
+    static Response recoveryCodes(String clientId, java.util.List<String> codes, String continueTo) {
+        StringBuilder list = new StringBuilder("<ol id=\"recovery-codes\" class=\"codes\">\n");
+        codes.forEach(code -> list.append("<li><code>").append(escape(code)).append("</code></li>\n"));
+        String body = "<h1>Save your recovery codes</h1>\n<p>Two-step verification is on. If you lose your phone, each of "
+                + "these codes logs you in once instead of the app. They are shown only now: print them or keep them somewhere "
+                + "safe.</p>\n" + list + "</ol>\n<p><a class=\"button\" id=\"continue\" href=\"" + escape(continueTo)
+                + "\">Continue to " + escape(clientId) + "</a></p>";
+        return page(200, "Save your recovery codes", body);
+    }
+
+    /** The key for typing in, and its otpauth:// URI (a phone's browser opens the app with it). */
+    static String keyAsText(String secret, String keyUri) {
+        return "<p>Or type this key in: <code id=\"secret\">" + escape(grouped(secret)) + "</code></p>\n"
+                + "<p class=\"hint\">On this phone: <a id=\"key-uri\" href=\"" + escape(keyUri) + "\">open it in the authenticator "
+                + "app</a> (" + escape(keyUri.substring(0, keyUri.indexOf('?'))) + ").</p>\n";
+    }
+
+    private static String pendingField(String pending) {
+        return "<input type=\"hidden\" name=\"pending\" value=\"" + escape(pending) + "\">\n";
+    }
+
+    /** A base32 secret in groups of four, as authenticator apps let people type it. */
+    static String grouped(String secret) {
+        return secret.replaceAll("(.{4})(?!$)", "$1 ");
     }
 
     /**
@@ -65,20 +133,7 @@ final class Pages {
     }
 
     private static Response page(int status, String title, String body) {
-        String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape(title)
-                + " - oauth2-jwt</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n<main>\n" + body
-                + "\n</main>\n</body>\n</html>\n";
-        return Response.status(status)
-                .type("text/html; charset=utf-8")
-                .entity(html)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("X-Frame-Options", "DENY")
-                // not no-referrer: with it, Chromium posts the form with "Origin: null", which the CSRF check refuses
-                .header("Referrer-Policy", "same-origin")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+        return HtmlPages.page(status, title, body);
     }
 
     /** The request riding along in hidden fields (checked again when posted), and the form's CSRF token. */
@@ -90,18 +145,6 @@ final class Pages {
     }
 
     static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlPages.escape(value);
     }
 }

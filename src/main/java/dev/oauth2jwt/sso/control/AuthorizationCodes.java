@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sso.control;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.housekeeping.Chore;
 import dev.oauth2jwt.crypto.OpaqueTokens;
 import dev.oauth2jwt.housekeeping.Housekeeping;
@@ -47,7 +48,7 @@ public class AuthorizationCodes implements Chore {
     /** What redeeming a code gave: the account, the grant, the new login session and its first refresh token. */
     public sealed interface Redemption {
         record Redeemed(User user, Set<String> scopes, String nonce, long authTime, Set<String> idTokenClaims, String sessionId,
-                        String refreshToken) implements Redemption {
+                        String refreshToken, AuthenticationMethods amr) implements Redemption {
         }
 
         /** {@code invalid_grant}, whatever the reason; the reason for the audit log only. */
@@ -154,7 +155,7 @@ public class AuthorizationCodes implements Chore {
         }
         Set<String> scopes = Scope.parse(code.scope());
         Optional<LoginSessions.Started> started = loginSessions.start(em, user.id(), code.securityStamp(), scopes,
-                new LoginSessions.CodeOrigin(code.ssoSessionId(), clientId, code.authTime(), code.userinfoClaims()));
+                new LoginSessions.CodeOrigin(code.ssoSessionId(), clientId, code.authTime(), code.userinfoClaims(), code.amr()));
         if (started.isEmpty()) {
             return new Spent(new Redemption.Refused("account revoked since the browser login"), List.of());
         }
@@ -164,7 +165,7 @@ public class AuthorizationCodes implements Chore {
                 .setParameter("hash", code.codeHash())
                 .executeUpdate();
         return new Spent(new Redemption.Redeemed(user, scopes, code.nonce(), code.authTime(), code.idTokenClaims(),
-                started.get().sessionId(), started.get().refreshToken()), started.get().ended());
+                started.get().sessionId(), started.get().refreshToken(), code.amr()), started.get().ended());
     }
 
     /** Why the code cannot be redeemed with these, if it cannot. */

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sso.control;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.monitoring.AuditLog;
 import dev.oauth2jwt.monitoring.Outcome;
@@ -49,7 +50,11 @@ public class Authorizations {
          * Go on: the client, the claims asked for, and the account the request must be answered for
          * ({@code id_token_hint}'s or the {@code claims} request's {@code sub}; null: any).
          */
-        record Valid(Client client, ClaimsRequest claims, String expectedSubject) implements Check {
+        record Valid(Client client, ClaimsRequest claims, String expectedSubject, boolean secondFactorAsked) implements Check {
+
+            public Valid(Client client, ClaimsRequest claims, String expectedSubject) {
+                this(client, claims, expectedSubject, client.requireMfa());
+            }
         }
     }
 
@@ -115,7 +120,7 @@ public class Authorizations {
         if (claims.isEmpty()) {
             return new Check.ErrorRedirect("invalid_request", "claims must be a JSON object with the members id_token and userinfo");
         }
-        if (!claims.get().acrSatisfiedBy(TokenIssuer.PASSWORD_ACR)) {
+        if (!claims.get().acrSatisfiableBy(AuthenticationMethods.ACR_VALUES)) {
             // OpenID Connect Core 5.5.1.1: an essential acr that cannot be met fails the authentication
             return new Check.ErrorRedirect("unmet_authentication_requirements", "the essential acr asked for is not offered");
         }
@@ -130,7 +135,25 @@ public class Authorizations {
             return new Check.ErrorRedirect("invalid_request", "id_token_hint and the claims request name different users");
         }
         Check pkce = pkce(request, client);
-        return pkce != null ? pkce : new Check.Valid(client, claims.get(), hinted.orElse(claims.get().subject()));
+        boolean secondFactorAsked = client.requireMfa() || asksSecondFactor(request.acrValues())
+                || claims.get().demandsAcr(AuthenticationMethods.SECOND_FACTOR_ACR, AuthenticationMethods.PASSWORD_ACR);
+        return pkce != null ? pkce : new Check.Valid(client, claims.get(), hinted.orElse(claims.get().subject()), secondFactorAsked);
+    }
+
+    /**
+     * Whether {@code acr_values} (OpenID Connect Core 3.1.2.1: in order of preference) asks for a
+     * second factor: the first of its values this server offers is {@code "2"}.
+     */
+    static boolean asksSecondFactor(String acrValues) {
+        if (acrValues == null) {
+            return false;
+        }
+        for (String value : acrValues.strip().split(" +")) {
+            if (AuthenticationMethods.ACR_VALUES.contains(value)) {
+                return AuthenticationMethods.SECOND_FACTOR_ACR.equals(value);
+            }
+        }
+        return false;
     }
 
     /**
@@ -158,10 +181,13 @@ public class Authorizations {
         return null;
     }
 
-    /** Exactly a registered URI; for the docs client, this server's own docs page. */
+    /** Exactly a registered URI; for the docs and account clients, this server's own docs or account page. */
     static boolean redirectAllowed(Client client, String redirectUri, String ownOrigin) {
         if (client.isDocs()) {
             return redirectUri.equals(ownOrigin + Client.DOCS_REDIRECT_PATH);
+        }
+        if (client.isAccount()) {
+            return redirectUri.equals(ownOrigin + Client.ACCOUNT_PATH);
         }
         return client.redirectUris().contains(redirectUri);
     }
@@ -177,7 +203,7 @@ public class Authorizations {
         Set<String> scopes = Scope.grantedWithIdentity(request.scope(), allowed);
         String code = codes.issue(new AuthorizationGrant(client.clientId(), request.redirectUri(), login.user().id(),
                 login.user().securityStamp(), login.sessionId(), scopes, request.nonce(), request.codeChallenge(),
-                login.authTime(), valid.claims().idToken(), valid.claims().userinfo(), login.expiresAt()));
+                login.authTime(), valid.claims().idToken(), valid.claims().userinfo(), login.expiresAt(), login.amr()));
         audit.login(Outcome.CODE_ISSUED, login.user().username(), address, "client " + client.clientId());
         return code;
     }
@@ -196,11 +222,12 @@ public class Authorizations {
      * Whether the browser's login (if any) answers the request at {@code now} (epoch ms) with a code:
      * not when the client asks for a login ({@code prompt=login}), not when the user logged in longer
      * ago than {@code max_age} allows, not when the request names another account (OpenID Connect
-     * Core 3.1.2.1); otherwise a login, which {@code prompt=none} forbids.
+     * Core 3.1.2.1), not when it asks for a second factor the login was not proven with (acr_values,
+     * an essential acr, the client's require_mfa); otherwise a login, which {@code prompt=none} forbids.
      */
     public static Answer answer(Check.Valid valid, AuthorizationRequest request, Optional<BrowserLogin> login, long now) {
         if (login.isPresent() && !"login".equals(request.prompt()) && !tooLongAgo(login.get(), request, now)
-                && answersFor(valid, login.get())) {
+                && answersFor(valid, login.get()) && (!valid.secondFactorAsked() || login.get().amr().secondFactor())) {
             return Answer.CODE;
         }
         return "none".equals(request.prompt()) ? Answer.LOGIN_REQUIRED : Answer.LOGIN_PAGE;

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sso.control;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.housekeeping.Chore;
 import dev.oauth2jwt.crypto.OpaqueTokens;
 import dev.oauth2jwt.sessions.control.LoginSessions;
@@ -83,7 +84,7 @@ public class SsoSessions implements Chore {
      * ends the old one. Beyond {@code LOGIN_MAX_SESSIONS_PER_USER} browser logins of the account,
      * the oldest end.
      */
-    public Optional<Started> start(User user, String browsersCookie) {
+    public Optional<Started> start(User user, String browsersCookie, AuthenticationMethods amr, String address, String userAgent) {
         long now = clock.millis();
         String previous = OpaqueTokens.wellFormed(browsersCookie) ? OpaqueTokens.sha256(browsersCookie) : null;
         String cookie = OpaqueTokens.generate();
@@ -95,9 +96,9 @@ public class SsoSessions implements Chore {
             User current = locked.get();
             SsoSession standing = previous == null ? null : byCookie(em, previous, true);
             if (standing != null && standing.validFor(current, now)) {
-                standing.renew(now, OpaqueTokens.sha256(cookie));
-                return new Begun(Optional.of(new Started(cookie, new BrowserLogin(standing.id(), current, now, standing.expiresAt()))),
-                        List.of());
+                standing.renew(now, OpaqueTokens.sha256(cookie), amr, address);
+                return new Begun(Optional.of(new Started(cookie, new BrowserLogin(standing.id(), current, now, standing.expiresAt(),
+                        amr))), List.of());
             }
             List<String> ended = new ArrayList<>();
             if (standing != null) {
@@ -106,9 +107,9 @@ public class SsoSessions implements Chore {
             }
             ended.addAll(endOldestBeyondLimit(em, current, now));
             SsoSession session = new SsoSession(UUID.randomUUID().toString(), OpaqueTokens.sha256(cookie), current, now,
-                    now + Duration.ofHours(sessionHours).toMillis());
+                    now + Duration.ofHours(sessionHours).toMillis(), amr, address, userAgent);
             em.persist(session);
-            return new Begun(Optional.of(new Started(cookie, new BrowserLogin(session.id(), current, now, session.expiresAt()))),
+            return new Begun(Optional.of(new Started(cookie, new BrowserLogin(session.id(), current, now, session.expiresAt(), amr))),
                     ended);
         });
         begun.ended().forEach(this::endWhatItGave);
@@ -144,7 +145,7 @@ public class SsoSessions implements Chore {
             }
             User user = em.find(User.class, session.userId());
             return session.validFor(user, now)
-                    ? Optional.of(new BrowserLogin(session.id(), user, session.authTime(), session.expiresAt()))
+                    ? Optional.of(new BrowserLogin(session.id(), user, session.authTime(), session.expiresAt(), session.amr()))
                     : Optional.empty();
         });
     }
@@ -164,6 +165,33 @@ public class SsoSessions implements Chore {
             return Optional.of(session.id());
         });
         ended.ifPresent(this::endWhatItGave);
+    }
+
+    /** The account's standing browser logins, newest first (the account page lists them). */
+    public List<SsoSession> standing(Long userId) {
+        long now = clock.millis();
+        return database.read(em -> em.createQuery("SELECT s FROM SsoSession s WHERE s.userId = :user AND s.endedAt IS NULL "
+                        + "AND s.expiresAt > :now ORDER BY s.authTime DESC, s.id", SsoSession.class)
+                .setParameter("user", userId)
+                .setParameter("now", now)
+                .getResultList());
+    }
+
+    /** Ends one browser login of the account by its id (the account page's button), its codes and tokens; false if not its. */
+    public boolean endById(Long userId, String sessionId) {
+        long now = clock.millis();
+        boolean ended = database.inTransaction(em -> {
+            SsoSession session = em.find(SsoSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
+            if (session == null || !session.userId().equals(userId) || session.ended()) {
+                return false;
+            }
+            session.end(now);
+            return true;
+        });
+        if (ended) {
+            endWhatItGave(sessionId);
+        }
+        return ended;
     }
 
     /** A browser login ended: its codes not yet redeemed, then the login sessions its codes started. */

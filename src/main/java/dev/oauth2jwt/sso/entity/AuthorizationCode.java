@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sso.entity;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -65,6 +66,9 @@ public class AuthorizationCode {
     @Column(name = "userinfo_claims", length = 512)
     private String userinfoClaims;
 
+    @Column(name = "amr", nullable = false, length = 64)
+    private String amr;
+
     protected AuthorizationCode() {
         // for JPA
     }
@@ -84,6 +88,12 @@ public class AuthorizationCode {
         this.expiresAt = expiresAt;
         this.idTokenClaims = String.join(" ", grant.idTokenClaims());
         this.userinfoClaims = String.join(" ", grant.userinfoClaims());
+        this.amr = grant.amr().stored();
+    }
+
+    /** How the browser login it came from was proven. */
+    public AuthenticationMethods amr() {
+        return AuthenticationMethods.parse(amr);
     }
 
     public String codeHash() {

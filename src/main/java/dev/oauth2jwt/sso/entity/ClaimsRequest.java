@@ -96,8 +96,13 @@ public record ClaimsRequest(Set<String> idToken, Set<String> userinfo, List<Stri
         return values;
     }
 
-    /** Whether a login by password satisfies an essential {@code acr} request: none made, or one naming {@code acr}. */
-    public boolean acrSatisfiedBy(String acr) {
-        return essentialAcr.isEmpty() || essentialAcr.contains(acr);
+    /** Whether a login of one of these {@code acr} values can satisfy the essential {@code acr} request: none made, or one naming it. */
+    public boolean acrSatisfiableBy(java.util.Collection<String> offered) {
+        return essentialAcr.isEmpty() || offered.stream().anyMatch(essentialAcr::contains);
+    }
+
+    /** Whether the essential {@code acr} request accepts only {@code strong} of the values offered, not {@code weak}. */
+    public boolean demandsAcr(String strong, String weak) {
+        return !essentialAcr.isEmpty() && essentialAcr.contains(strong) && !essentialAcr.contains(weak);
     }
 }

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sso.entity;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,17 +39,48 @@ public class SsoSession {
     @Column(name = "ended_at")
     private Long endedAt;
 
+    /** How the login was proven (RFC 8176), space separated. */
+    @Column(name = "amr", nullable = false, length = 64)
+    private String amr;
+
+    /** Where the browser logged in from, for the account page. */
+    @Column(name = "address", length = 64)
+    private String address;
+
+    @Column(name = "user_agent", length = 256)
+    private String userAgent;
+
     protected SsoSession() {
         // for JPA
     }
 
-    public SsoSession(String id, String cookieHash, User user, long authTime, long expiresAt) {
+    public SsoSession(String id, String cookieHash, User user, long authTime, long expiresAt, AuthenticationMethods amr,
+            String address, String userAgent) {
         this.id = id;
         this.cookieHash = cookieHash;
         this.userId = user.id();
         this.securityStamp = user.securityStamp();
         this.authTime = authTime;
         this.expiresAt = expiresAt;
+        this.amr = amr.stored();
+        this.address = address;
+        this.userAgent = userAgent == null || userAgent.length() <= 256 ? userAgent : userAgent.substring(0, 256);
+    }
+
+    public AuthenticationMethods amr() {
+        return AuthenticationMethods.parse(amr);
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public boolean ended() {
+        return endedAt != null;
     }
 
     public String id() {
@@ -75,9 +107,11 @@ public class SsoSession {
      * The user logged in again on the same browser: a new {@code auth_time} and a new cookie (one
      * captured before must not carry the fresh login), the same lifetime.
      */
-    public void renew(long now, String newCookieHash) {
+    public void renew(long now, String newCookieHash, AuthenticationMethods proven, String from) {
         authTime = now;
         cookieHash = newCookieHash;
+        amr = proven.stored();
+        address = from;
     }
 
     public void end(long now) {

@@ -49,6 +49,10 @@ public class LoginThrottle implements Chore {
         LOGIN("", Outcome.FAILURE, Subject.USERNAME),
         LOGIN_PAGE("login page, ", Outcome.FAILURE, Subject.USERNAME),
         PASSWORD_CHANGE("password change, ", Outcome.FAILURE, Subject.USERNAME),
+        /** A code at the login page's second step: counted as a wrong password is. */
+        SECOND_FACTOR("second factor, ", Outcome.FAILURE, Subject.USERNAME),
+        /** A passwordless login's passkey: no name typed, so counted per address. */
+        PASSKEY("passkey, ", Outcome.FAILURE, Subject.NONE),
         REFRESH_TOKEN("refresh token, ", Outcome.REFRESH_REFUSED, Subject.NONE),
         AUTHORIZATION_CODE("authorization code, ", Outcome.CODE_REFUSED, Subject.NONE),
         CLIENT("", Outcome.FAILURE, Subject.CLIENT);

@@ -2,6 +2,7 @@ package dev.oauth2jwt.tokens.control;
 
 import dev.oauth2jwt.keys.control.KeyManager;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.keys.entity.SigningKey;
 import dev.oauth2jwt.tokens.entity.IssuedToken;
@@ -31,12 +32,6 @@ import org.jose4j.lang.JoseException;
  */
 @ApplicationScoped
 public class TokenIssuer {
-
-    /**
-     * The {@code acr} of a login with a password (OpenID Connect Core 2: ISO/IEC 29115 level 1, as
-     * Keycloak answers it); a second factor will add a higher one.
-     */
-    public static final String PASSWORD_ACR = "1";
 
     @Inject
     KeyManager keys;
@@ -79,13 +74,13 @@ public class TokenIssuer {
     }
 
     /** What an ID token says besides who and for whom: the login's time and nonce, the claims released. */
-    public record IdTokenContent(long authTimeMillis, String nonce, Set<String> claims) {
+    public record IdTokenContent(long authTimeMillis, String nonce, Set<String> claims, AuthenticationMethods amr) {
     }
 
     /**
      * An OpenID Connect ID token (Core section 2) for the client: {@code sub} the account's subject
      * identifier, never reassigned; {@code aud} and {@code azp} the client, {@code nonce} as it sent
-     * it (none at a refresh, section 12.2), {@code auth_time} of the browser login, {@code acr},
+     * it (none at a refresh, section 12.2), {@code auth_time} of the browser login, {@code acr} and {@code amr} of how it was proven ({@link AuthenticationMethods}),
      * {@code at_hash} of the access token issued beside it (section 3.1.3.6), and the claims about
      * the user released by the scopes or asked for by name ({@link UserClaims}). Never accepted as
      * an access token ({@link TokenVerifier} refuses its claims).
@@ -103,7 +98,8 @@ public class TokenIssuer {
         if (content.nonce() != null) {
             claims.setClaim("nonce", content.nonce());
         }
-        claims.setClaim("acr", PASSWORD_ACR);
+        claims.setClaim("acr", content.amr().acr());
+        claims.setStringListClaim("amr", content.amr().claim());
         claims.setClaim("at_hash", leftHalfHash(accessToken));
         UserClaims.of(user, content.claims()).forEach(claims::setClaim);
         return sign(claims, scopes).token();

@@ -70,6 +70,14 @@ public record TokenSettings(String issuer, boolean issuerRequired, List<String> 
         return algorithm.asymmetric();
     }
 
+    /**
+     * How people's authenticator apps label this service: the issuer's host when it is a URL (what
+     * the users know the login page by), else "oauth2-jwt".
+     */
+    public String displayName() {
+        return isUrl(issuer) ? URI.create(issuer).getHost() : "oauth2-jwt";
+    }
+
     /** An absolute http(s) URL without query or fragment, as RFC 8414 wants an issuer. */
     public static boolean isUrl(String value) {
         try {

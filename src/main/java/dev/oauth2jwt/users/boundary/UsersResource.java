@@ -9,6 +9,9 @@ import dev.oauth2jwt.errors.entity.ValidationErrors;
 import dev.oauth2jwt.http.boundary.JsonBody;
 import dev.oauth2jwt.http.boundary.QueryParameters;
 import dev.oauth2jwt.http.boundary.RequestUrls;
+import dev.oauth2jwt.http.boundary.ClientAddresses;
+import dev.oauth2jwt.monitoring.AuditLog;
+import dev.oauth2jwt.users.control.SecondFactors;
 import dev.oauth2jwt.users.control.UserAdmin;
 import dev.oauth2jwt.users.entity.NewUser;
 import dev.oauth2jwt.users.entity.User;
@@ -38,7 +41,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 
 /** User administration, for callers with the {@code admin} scope. */
@@ -58,6 +63,15 @@ public class UsersResource {
     @Inject
     UserAdmin admin;
 
+    @Inject
+    SecondFactors factors;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
     @POST
     @Operation(summary = "Create a user")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewUser.class)))
@@ -72,7 +86,7 @@ public class UsersResource {
                 .orElseThrow(() -> new ApiException(409, "User already exists"));
         return Response.created(RequestUrls.asRequested(uri.getBaseUriBuilder().path("users").path(user.username()).build(),
                         headers.getHeaderString(HttpHeaders.HOST)))
-                .entity(UserRecord.of(user))
+                .entity(admin.record(user))
                 .build();
     }
 
@@ -97,7 +111,7 @@ public class UsersResource {
     @APIResponse(responseCode = "404", description = "User not found.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
     public UserRecord get(@PathParam("username") String username) {
-        return UserRecord.of(admin.find(username).orElseThrow(UsersResource::notFound));
+        return admin.record(admin.find(username).orElseThrow(UsersResource::notFound));
     }
 
     @PATCH
@@ -113,7 +127,7 @@ public class UsersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationErrors.class)))
     public UserRecord update(@PathParam("username") String username, @Context HttpHeaders headers, InputStream body) {
         var changes = UserJson.changes(JsonBody.read(headers.getMediaType(), headers.getLength(), body));
-        return UserRecord.of(admin.update(username, changes).orElseThrow(UsersResource::notFound));
+        return admin.record(admin.update(username, changes).orElseThrow(UsersResource::notFound));
     }
 
     @DELETE
@@ -126,6 +140,35 @@ public class UsersResource {
         if (!admin.delete(username)) {
             throw notFound();
         }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{username}/factors")
+    @Operation(summary = "List a user's second factors", description = "Names and dates only: never a secret.")
+    @APIResponse(responseCode = "200", description = "The factors and how many recovery codes are left.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FactorList.class)))
+    @APIResponse(responseCode = "404", description = "User not found.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    public FactorList factors(@PathParam("username") String username) {
+        User user = admin.find(username).orElseThrow(UsersResource::notFound);
+        return new FactorList(factors.list(user.id()).stream().map(FactorList.Factor::of).toList(),
+                factors.recoveryCodesLeft(user.id()));
+    }
+
+    @DELETE
+    @Path("{username}/factors")
+    @Operation(summary = "Reset a user's second factors", description = "Removes every factor and recovery code: the user "
+            + "enrols again (at the next login, when one is required). Their sessions go on.")
+    @APIResponse(responseCode = "204", description = "Reset.")
+    @APIResponse(responseCode = "404", description = "User not found.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorDetail.class)))
+    public Response resetFactors(@PathParam("username") String username, @Context SecurityContext caller,
+            @Context HttpServletRequest request) {
+        User user = admin.find(username).orElseThrow(UsersResource::notFound);
+        int removed = factors.reset(user.id());
+        audit.account("second factors reset (" + removed + " removed)", user.username(), clientAddresses.of(request),
+                "administrator " + caller.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 

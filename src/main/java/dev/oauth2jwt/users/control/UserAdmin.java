@@ -8,7 +8,9 @@ import dev.oauth2jwt.users.entity.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The admin API's operations. Setting a password or disabling a user revokes every token issued
@@ -17,6 +19,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class UserAdmin {
+
+    @Inject
+    SecondFactors factors;
 
     @Inject
     UserStore store;
@@ -50,7 +55,15 @@ public class UserAdmin {
     }
 
     public UserPage page(int offset, int limit) {
-        return new UserPage(store.page(offset, limit).stream().map(UserRecord::of).toList(), offset, limit, store.count());
+        List<User> users = store.page(offset, limit);
+        Set<Long> enrolled = factors.enrolledAmong(users.stream().map(User::id).toList());
+        return new UserPage(users.stream().map(user -> UserRecord.of(user, enrolled.contains(user.id()))).toList(), offset, limit,
+                store.count());
+    }
+
+    /** The account as the admin API shows it, with whether it enrolled a second factor. */
+    public UserRecord record(User user) {
+        return UserRecord.of(user, factors.enrolled(user));
     }
 
     /**

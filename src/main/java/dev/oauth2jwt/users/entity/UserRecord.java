@@ -12,7 +12,7 @@ import java.util.List;
 @JsonbNillable
 @SuppressWarnings("deprecation")
 // Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
-@JsonbPropertyOrder({"username", "id", "email", "emailVerified", "email_verified", "fullName", "full_name", "disabled", "scopes", "source"})
+@JsonbPropertyOrder({"username", "id", "email", "emailVerified", "email_verified", "fullName", "full_name", "disabled", "scopes", "source", "mfa"})
 public record UserRecord(@Schema(required = true) String username,
                          @Schema(required = true, description = "The subject identifier: the sub of ID tokens, never reassigned.")
                          String id,
@@ -23,10 +23,13 @@ public record UserRecord(@Schema(required = true) String username,
                          @Schema(required = true, enumeration = {"local", "directory"}, description = "Where the account "
                                  + "lives: local (made here) or directory (an LDAP or Active Directory entry's: its password, "
                                  + "profile and scopes are the directory's)")
-                         String source) {
+                         String source,
+                         @Schema(required = true, description = "Whether the person enrolled a second factor (an "
+                                 + "authenticator app): their logins at the login page take a second step.")
+                         boolean mfa) {
 
-    public static UserRecord of(User user) {
+    public static UserRecord of(User user, boolean mfa) {
         return new UserRecord(user.username(), user.subject(), user.email(), user.emailVerified(), user.fullName(), user.disabled(),
-                List.copyOf(user.scopes()), user.fromDirectory() ? "directory" : "local");
+                List.copyOf(user.scopes()), user.fromDirectory() ? "directory" : "local", mfa);
     }
 }

@@ -48,7 +48,7 @@ class BrowserOriginsTest {
         assertFalse(origins.allowed("https://dashboard.example.com"));
         admin.create(new NewClient("dashboard", Set.of("me"), Set.of("authorization_code"), Client.PUBLIC,
                 List.of("https://dashboard.example.com/callback", "http://127.0.0.1:8081/cb", "com.example.app:/callback"),
-                List.of(), true));
+                List.of(), true, false));
 
         assertTrue(origins.allowed("https://dashboard.example.com"), "registered here: counts at once, cache or not");
         assertTrue(origins.allowed("http://127.0.0.1:8081"));

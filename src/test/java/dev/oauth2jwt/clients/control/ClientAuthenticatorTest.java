@@ -41,7 +41,7 @@ class ClientAuthenticatorTest {
         admin.store = store;
         secret = admin.create(new NewClient("reports", Set.of("me"), Set.of("client_credentials"))).orElseThrow().clientSecret();
         admin.create(new NewClient("spa", Set.of("me"), Set.of("authorization_code"), Client.PUBLIC,
-                List.of("https://app.example.test/callback"), List.of(), true));
+                List.of("https://app.example.test/callback"), List.of(), true, false));
         authenticator = new ClientAuthenticator();
         authenticator.store = store;
         authenticator.throttle = TestThrottles.on(database, Instant::now);

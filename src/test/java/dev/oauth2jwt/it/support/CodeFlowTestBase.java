@@ -29,6 +29,8 @@ public abstract class CodeFlowTestBase extends ServerTestBase {
     protected static final String APP = "https://app.example.test/callback";
     protected static final String APP_LOGGED_OUT = "https://app.example.test/bye";
     protected static final int CODE_SECONDS = 5;
+    /** The account page asks for a fresh login before a change after this long (the default is 300). */
+    protected static final int ACCOUNT_REAUTHENTICATION_SECONDS = 6;
     protected static final String APP_ORIGIN = "https://app.example.test";
     protected static final String CONFIGURED_ORIGIN = "https://reports.example.test";
     /** The issuer is https: the browser login's cookie has a __Host- name (no neighbour can plant one). */
@@ -36,12 +38,13 @@ public abstract class CodeFlowTestBase extends ServerTestBase {
 
     /**
      * The server every code flow test runs against: RS256, an https issuer, short-lived codes, one
-     * configured CORS origin; one deployment for all of them ({@link SharedDeployments}).
+     * configured CORS origin, a short account-page re-authentication; one deployment for all of them
+     * ({@link SharedDeployments}).
      */
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Deployments.war("jwt.algorithm=RS256", "jwt.issuer=" + ISSUER, "authorization-code.seconds=" + CODE_SECONDS,
-                "cors.origins=" + CONFIGURED_ORIGIN);
+                "cors.origins=" + CONFIGURED_ORIGIN, "account.reauthentication-seconds=" + ACCOUNT_REAUTHENTICATION_SECONDS);
     }
 
     /** A registered client; {@code secret} null for a public one. */

@@ -117,7 +117,8 @@ class RefreshTokensTest {
 
     @Test
     void aCodesSessionIsRevokedByItsClientOnlyAPasswordLoginsByWhoeverHoldsIt() {
-        LoginSessions.CodeOrigin spa = new LoginSessions.CodeOrigin(null, "spa", now.toEpochMilli(), Set.of());
+        LoginSessions.CodeOrigin spa = new LoginSessions.CodeOrigin(null, "spa", now.toEpochMilli(), Set.of(),
+                dev.oauth2jwt.access.AuthenticationMethods.PASSWORD_ONLY);
         String ofSpa = database.inTransaction(em -> loginSessions.start(em, johndoe.id(), johndoe.securityStamp(), Set.of("me"), spa))
                 .orElseThrow().refreshToken();
 

@@ -14,6 +14,7 @@ import dev.oauth2jwt.signin.control.SignIn.Result;
 import dev.oauth2jwt.throttling.control.LoginThrottle;
 import dev.oauth2jwt.throttling.control.LoginThrottle.Attempt;
 import dev.oauth2jwt.users.control.HashingCapacityTest;
+import dev.oauth2jwt.users.control.SecondFactors;
 import dev.oauth2jwt.users.control.ServerBusyException;
 import dev.oauth2jwt.users.control.PasswordHasher;
 import dev.oauth2jwt.users.control.UserBean;
@@ -40,6 +41,8 @@ class SignInTest {
     /** What the directory says of the login; Local: the password is checked here. */
     DirectoryLogin.Answer directorysAnswer = new DirectoryLogin.Answer.Local();
     SignIn signIn;
+    /** The accounts with a second factor. */
+    Set<String> enrolled = new java.util.HashSet<>();
 
     @BeforeEach
     void setUp() {
@@ -73,6 +76,15 @@ class SignInTest {
             }
         };
         signIn.capacity = HashingCapacityTest.withoutQueue(0);
+        signIn.factors = new SecondFactors() {
+            @Override
+            public boolean enrolled(User user) {
+                return enrolled.contains(user.username());
+            }
+        };
+        signIn.mfa = new MfaPolicy();
+        signIn.mfa.setting = "none";
+        signIn.mfa.read();
         signIn.directory = new DirectoryLogin() {
             @Override
             public String throttleKey(String name) {
@@ -129,6 +141,42 @@ class SignInTest {
         assertEquals("session-of-johndoe", assertInstanceOf(Result.SignedIn.class, result).session());
         assertEquals(List.of("authenticated johndoe", "session started for johndoe", "LOGIN count cleared for johndoe at 192.0.2.1",
                 "audit SUCCESS johndoe 192.0.2.1"), events);
+    }
+
+    @Test
+    void thePasswordGrantRefusesAnAccountWithASecondFactorAfterTheRightPasswordOnly() {
+        enrolled.add("johndoe");
+
+        assertInstanceOf(Result.Refused.class, signIn("wrong", Channel.TOKEN_ENDPOINT), "a wrong password is the usual refusal");
+        events.clear();
+        assertInstanceOf(Result.SecondFactorRequired.class, signIn("secret", Channel.TOKEN_ENDPOINT));
+        assertEquals(List.of("authenticated johndoe", "audit SECOND_FACTOR_REQUIRED johndoe 192.0.2.1 (use the login page)"), events,
+                "no session, and the throttle's count stays");
+    }
+
+    @Test
+    void thePasswordGrantRefusesWhomMfaRequiredNamesEvenWithoutAFactor() {
+        signIn.mfa.setting = "all";
+        signIn.mfa.read();
+        assertInstanceOf(Result.SecondFactorRequired.class, signIn("secret", Channel.TOKEN_ENDPOINT));
+
+        signIn.mfa.setting = "admins";
+        signIn.mfa.read();
+        assertInstanceOf(Result.SignedIn.class, signIn("secret", Channel.TOKEN_ENDPOINT), "johndoe holds no admin scope");
+    }
+
+    /** What a login page's password step gives when the second step follows. */
+    record Pending(String name) implements SignIn.Unfinished {
+    }
+
+    @Test
+    void aPasswordStepWithASecondStepToComeLeavesTheThrottlesCount() {
+        enrolled.add("johndoe");
+        Result<Object> result = signIn.signIn("johndoe", "secret", ADDRESS, Channel.LOGIN_PAGE, user -> Optional.of(new Pending("x")));
+
+        assertInstanceOf(Pending.class, assertInstanceOf(Result.SignedIn.class, result).session());
+        assertEquals(List.of("authenticated johndoe", "audit SECOND_FACTOR_ASKED johndoe 192.0.2.1 (login page)"), events,
+                "cleared only once the second step is done: else the password would reset the count between guesses of the code");
     }
 
     @Test

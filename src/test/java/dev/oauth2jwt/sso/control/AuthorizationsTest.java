@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.sso.control.Authorizations.Answer;
 import dev.oauth2jwt.sso.control.Authorizations.Check;
@@ -44,11 +45,49 @@ class AuthorizationsTest {
     static final User JOHNDOE = new User("johndoe", null, null, "hash", false, Set.of("me"));
 
     static Optional<BrowserLogin> loggedInAgo(long millis) {
-        return Optional.of(new BrowserLogin("sso-1", JOHNDOE, NOW - millis, NOW + 3_600_000));
+        return Optional.of(new BrowserLogin("sso-1", JOHNDOE, NOW - millis, NOW + 3_600_000, AuthenticationMethods.PASSWORD_ONLY));
     }
 
     static Check.Valid valid(String expectedSubject) {
         return new Check.Valid(app(true, Client.PUBLIC), ClaimsRequest.NONE, expectedSubject);
+    }
+
+    // --- second factors ----------------------------------------------------------------------------
+
+    @Test
+    void acrValuesAskForASecondFactorWhenTheFirstValueOfferedIsTwo() {
+        assertFalse(Authorizations.asksSecondFactor(null));
+        assertTrue(Authorizations.asksSecondFactor("2"));
+        assertTrue(Authorizations.asksSecondFactor("gold 2 1"), "unknown values are passed over");
+        assertFalse(Authorizations.asksSecondFactor("1 2"), "a password first: the client takes either");
+        assertFalse(Authorizations.asksSecondFactor("urn:unknown"));
+    }
+
+    @Test
+    void aLoginWithoutASecondFactorDoesNotAnswerARequestThatAsksForOne() {
+        Check.Valid asking = new Check.Valid(app(true, Client.PUBLIC), ClaimsRequest.NONE, null, true);
+        Optional<BrowserLogin> passwordOnly = loggedInAgo(1000);
+        Optional<BrowserLogin> withCode = Optional.of(new BrowserLogin("sso-1", JOHNDOE, NOW - 1000, NOW + 3_600_000,
+                AuthenticationMethods.passwordAnd(AuthenticationMethods.ONE_TIME_CODE)));
+        assertEquals(Answer.LOGIN_PAGE, Authorizations.answer(asking, request(), passwordOnly, NOW));
+        assertEquals(Answer.LOGIN_REQUIRED, Authorizations.answer(asking, request("prompt", "none"), passwordOnly, NOW));
+        assertEquals(Answer.CODE, Authorizations.answer(asking, request(), withCode, NOW));
+        assertEquals(Answer.CODE, Authorizations.answer(valid(null), request(), passwordOnly, NOW), "nobody asked");
+    }
+
+    @Test
+    void aClientThatRequiresMfaAsksForIt() {
+        Client client = app(true, Client.PUBLIC);
+        client.setRequireMfa(true);
+        assertTrue(new Check.Valid(client, ClaimsRequest.NONE, null).secondFactorAsked());
+        assertFalse(valid(null).secondFactorAsked());
+    }
+
+    @Test
+    void theAccountPageClientReturnsOnlyToThisServersAccountPage() {
+        assertTrue(Authorizations.redirectAllowed(Client.account(), "https://login.example.com/account", "https://login.example.com"));
+        assertFalse(Authorizations.redirectAllowed(Client.account(), "https://evil.example/account", "https://login.example.com"));
+        assertFalse(Authorizations.redirectAllowed(Client.account(), "https://login.example.com/account/x", "https://login.example.com"));
     }
 
     // --- redirect URIs ---------------------------------------------------------------------------

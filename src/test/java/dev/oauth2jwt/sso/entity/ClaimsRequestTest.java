@@ -23,18 +23,24 @@ class ClaimsRequestTest {
         assertEquals(Set.of("name", "email"), request.userinfo());
         assertEquals(Set.of("email_verified"), request.idToken());
         assertEquals(List.of(), request.essentialAcr());
-        assertTrue(request.acrSatisfiedBy("1"));
+        assertTrue(request.acrSatisfiableBy(List.of("1", "2")));
     }
 
     @Test
     void anEssentialAcrNamesTheValuesThatSatisfyIt() {
         ClaimsRequest request = ClaimsRequest.parse("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"2\",\"3\"]}}}", HELD)
                 .orElseThrow();
-        assertFalse(request.acrSatisfiedBy("1"));
-        assertTrue(ClaimsRequest.parse("{\"id_token\":{\"acr\":{\"essential\":true,\"value\":\"1\"}}}", HELD).orElseThrow()
-                .acrSatisfiedBy("1"));
-        assertTrue(ClaimsRequest.parse("{\"id_token\":{\"acr\":{\"values\":[\"2\"]}}}", HELD).orElseThrow().acrSatisfiedBy("1"),
-                "voluntary: the best the server can do");
+        assertFalse(request.acrSatisfiableBy(List.of("1")));
+        assertTrue(request.acrSatisfiableBy(List.of("1", "2")), "a second factor satisfies it");
+        assertTrue(request.demandsAcr("2", "1"), "only a login with a second factor will do");
+        ClaimsRequest one = ClaimsRequest.parse("{\"id_token\":{\"acr\":{\"essential\":true,\"value\":\"1\"}}}", HELD).orElseThrow();
+        assertTrue(one.acrSatisfiableBy(List.of("1")));
+        assertFalse(one.demandsAcr("2", "1"));
+        ClaimsRequest voluntary = ClaimsRequest.parse("{\"id_token\":{\"acr\":{\"values\":[\"2\"]}}}", HELD).orElseThrow();
+        assertTrue(voluntary.acrSatisfiableBy(List.of("1")), "voluntary: the best the server can do");
+        assertFalse(voluntary.demandsAcr("2", "1"));
+        assertFalse(ClaimsRequest.parse("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"9\"]}}}", HELD).orElseThrow()
+                .acrSatisfiableBy(List.of("1", "2")), "nothing offered satisfies it");
     }
 
     @Test
