@@ -206,6 +206,20 @@ class SecondFactorIT extends CodeFlowTestBase {
     }
 
     @Test
+    void aRevocationDuringTheSecondStepEndsIt() {
+        Enrolled person = enrolled(user());
+        TestClient app = publicClient();
+        BrowserSession browser = new BrowserSession(api);
+        Api.Answer step = passwordStep(browser, query(app), person.user());
+        assertEquals(200, step.status(), step::toString);
+        assertEquals(200, admin("PATCH", "/users/" + person.user(), "{\"password\":\"a-new-long-password\"}").status());
+        Api.Answer after = secondStep(browser, step, Oathtool.code(person.secret(), 30));
+        assertEquals(401, after.status(), "the right code, but the password it followed is no longer the account's: " + after);
+        assertTrue(after.body().contains("Your login expired"), after.body());
+        assertFalse(browser.cookies.containsKey(SSO));
+    }
+
+    @Test
     void thePasswordGrantTellsAnAccountWithAFactorToUseTheLoginPageAfterTheRightPasswordOnly() {
         Enrolled person = enrolled(user());
         Api.Answer wrong = api.postForm("/token", "username=" + person.user() + "&password=not-its-password");

@@ -15,10 +15,12 @@ import dev.oauth2jwt.throttling.control.LoginThrottle.Attempt;
 import dev.oauth2jwt.users.control.Passkeys;
 import dev.oauth2jwt.users.control.SecondFactors;
 import dev.oauth2jwt.users.control.Totp;
+import dev.oauth2jwt.users.control.UserStore;
 import dev.oauth2jwt.users.entity.SecondFactor;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
@@ -116,8 +118,9 @@ public class SecondSteps implements Chore {
     Clock clock = Clock.systemUTC();
 
     /**
-     * After the right password: the browser login at once, or the second step. Empty when the
-     * account was revoked or deleted since the password was read.
+     * After the right password: the browser login at once, or the second step (a pending login,
+     * started under the account's lock as a browser login is). Empty when the account was revoked
+     * or deleted since the password was read.
      */
     public Optional<Step> afterPassword(User user, String typedName, boolean secondFactorAsked, Browser browser) {
         Set<String> kinds = factors.kinds(user.id());
@@ -130,23 +133,27 @@ public class SecondSteps implements Chore {
         String secret = enrolled ? null : Totp.newSecret();
         long now = clock.millis();
         String counted = directory.throttleKey(typedName);
-        database.inTransaction(em -> {
+        boolean pending = database.inTransaction(em -> {
+            // as a browser login starts: under the account's lock, and only if the password's reading still holds
+            if (UserStore.lockedIfUnchanged(em, user.id(), user.securityStamp()).isEmpty()) {
+                return false;
+            }
             em.createQuery("DELETE FROM PendingLogin p WHERE p.userId = :user AND p.expiresAt < :now")
                     .setParameter("user", user.id())
                     .setParameter("now", now)
                     .executeUpdate();
             em.persist(new PendingLogin(OpaqueTokens.sha256(token), user.id(), user.securityStamp(), counted, now,
                     now + stepSeconds * 1000L, secret));
-            return null;
+            return true;
         });
-        return Optional.of(new Step.Pending(token, secret, user.username(), kinds));
+        return pending ? Optional.of(new Step.Pending(token, secret, user.username(), kinds)) : Optional.empty();
     }
 
     /**
      * The options for a passkey: of the pending login's account at its second step ({@code token}),
      * or (null) of a passwordless login; empty when the pending login is gone.
      */
-    public Optional<jakarta.json.JsonObject> passkeyOptions(String token, Passkeys.RelyingParty rp) {
+    public Optional<JsonObject> passkeyOptions(String token, Passkeys.RelyingParty rp) {
         if (token == null) {
             return Optional.of(passkeys.requestOptions(null, rp));
         }
@@ -233,13 +240,17 @@ public class SecondSteps implements Chore {
             }
             method = checked == SecondFactors.Verdict.OTP ? "authenticator app" : "recovery code";
         }
+        // the pending login is used up before the browser login starts: two right answers at once start one
+        int claimed = database.inTransaction(em -> em.createQuery("DELETE FROM PendingLogin p WHERE p.tokenHash = :hash")
+                .setParameter("hash", hash).executeUpdate());
+        if (claimed == 0) {
+            return new Answer.Expired();
+        }
         Optional<SsoSessions.Started> started = sessions.start(user, browser.cookie(), proven, browser.address(), browser.userAgent());
         if (started.isEmpty()) {
             audit.login(Outcome.FAILURE, pending.username(), browser.address(), "login page, second factor: account revoked during the login");
             return new Answer.Expired();
         }
-        database.inTransaction(em -> em.createQuery("DELETE FROM PendingLogin p WHERE p.tokenHash = :hash")
-                .setParameter("hash", hash).executeUpdate());
         throttle.succeeded(Attempt.SECOND_FACTOR, pending.username(), browser.address());
         audit.login(Outcome.SUCCESS, user.username(), browser.address(), "login page, second factor: " + method);
         return new Answer.Done(started.get(), user.username(), recoveryCodes);
