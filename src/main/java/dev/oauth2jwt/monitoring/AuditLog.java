@@ -88,6 +88,17 @@ public class AuditLog {
                 + " client=" + quoted(address) + (reason == null ? "" : " reason=" + quoted(reason)) + leftOut(leftOut);
     }
 
+    /**
+     * An application told of a logout by the back channel, or given up on: which client, whose
+     * login ({@code sid}), after how many attempts, and the last error.
+     */
+    public void backchannelLogout(String outcome, String clientId, String sid, int attempts, String error) {
+        repeatLimited(String.join("\u0000", "logout", outcome, String.valueOf(clientId), String.valueOf(sid)),
+                left -> "backchannel logout time=" + now() + " outcome=" + quoted(outcome) + " client_id=" + quoted(clientId)
+                        + " sid=" + quoted(sid) + " attempts=" + attempts + (error == null ? "" : " reason=" + quoted(error))
+                        + leftOut(left));
+    }
+
     public void tokenRefused(String reason, String client, String path) {
         limited(refusedTokenLines, left -> "token refused time=" + now() + " client=" + quoted(client)
                 + " path=" + quoted(path) + " reason=" + quoted(reason) + leftOut(left));

@@ -38,6 +38,12 @@ public class Metrics {
             .labelNames("reason")
             .register(registry);
 
+    private final Counter logoutDeliveries = Counter.builder()
+            .name("oauth2jwt_backchannel_logouts")
+            .help("Attempts to tell an application of a logout by the back channel, by outcome: delivered, retry, given_up")
+            .labelNames("outcome")
+            .register(registry);
+
     private final Histogram tokenChecks = Histogram.builder()
             .name("oauth2jwt_token_check_seconds")
             .help("Time to check a bearer token, user lookup included")
@@ -78,6 +84,10 @@ public class Metrics {
 
     public void tokenRefused(String reason) {
         refusedTokens.labelValues(reason).inc();
+    }
+
+    public void logoutDelivery(String outcome) {
+        logoutDeliveries.labelValues(outcome).inc();
     }
 
     public void tokenChecked(long nanos) {

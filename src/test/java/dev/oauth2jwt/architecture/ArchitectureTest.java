@@ -74,6 +74,7 @@ class ArchitectureTest {
                 .layer("Endpoints").definedBy(root + ".account..", root + ".status..", root + ".docs..", root + ".operations..",
                         root + ".discovery..")
                 .layer("SingleSignOn").definedBy(root + ".sso..")
+                .layer("SingleLogout").definedBy(root + ".logout..")
                 .layer("Grants").definedBy(root + ".grants..")
                 .layer("Authentication").definedBy(root + ".signin..", root + ".bearer..")
                 .layer("Sessions").definedBy(root + ".sessions..")
@@ -89,6 +90,7 @@ class ArchitectureTest {
                 .whereLayer("Application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Endpoints").mayOnlyBeAccessedByLayers("Application")
                 .whereLayer("SingleSignOn").mayOnlyBeAccessedByLayers(above("SingleSignOn"))
+                .whereLayer("SingleLogout").mayOnlyBeAccessedByLayers(above("SingleLogout"))
                 .whereLayer("Grants").mayOnlyBeAccessedByLayers(above("Grants"))
                 .whereLayer("Authentication").mayOnlyBeAccessedByLayers(above("Authentication"))
                 .whereLayer("Sessions").mayOnlyBeAccessedByLayers(above("Sessions"))
@@ -102,7 +104,7 @@ class ArchitectureTest {
                 .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers(above("Infrastructure"));
     }
 
-    static final List<String> TOP_DOWN = List.of("Application", "Endpoints", "SingleSignOn", "Grants", "Authentication", "Sessions",
+    static final List<String> TOP_DOWN = List.of("Application", "Endpoints", "SingleSignOn", "SingleLogout", "Grants", "Authentication", "Sessions",
             "Tokens", "Keys", "Clients", "Throttling", "Directory", "Users", "Vocabulary", "Infrastructure");
 
     static String[] above(String layer) {

@@ -4,11 +4,13 @@ import dev.oauth2jwt.it.support.Api;
 import dev.oauth2jwt.it.support.Chromium;
 import dev.oauth2jwt.it.support.PayaraMicroOnly;
 import dev.oauth2jwt.it.support.PayaraMicroProcess;
+import dev.oauth2jwt.it.support.ApacheRelyingParty;
 import dev.oauth2jwt.it.support.SpringBootProcess;
 import dev.oauth2jwt.it.support.StaticSite;
 import dev.oauth2jwt.it.support.WithLogs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.it.rp.ByeServlet;
@@ -20,6 +22,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -51,6 +54,7 @@ class OpenIdConnectBrowserIT {
     static PayaraMicroProcess provider;
     static PayaraMicroProcess applications;
     static SpringBootProcess spring;
+    static ApacheRelyingParty apache;
     static StaticSite spa;
     static String spaUrl;
     static String providerUrl;
@@ -81,10 +85,18 @@ class OpenIdConnectBrowserIT {
         int springPort = PayaraMicroProcess.freePort();
         springUrl = "http://127.0.0.1:" + springPort;
         // as docs/single-sign-on.md registers it: Spring sends PKCE, so the default require_pkce holds
+        // with Spring's back-channel logout endpoint (oidcLogout), as docs/single-sign-on.md registers it
         JsonObject springClient = register(service, admin, "spring", springUrl + "/login/oauth2/code/oauth2-jwt", springUrl + "/bye",
-                true);
+                true, ",\"backchannel_logout_uri\":\"" + springUrl + "/logout/connect/back-channel/oauth2-jwt\"");
         spring = SpringBootProcess.start("spring-relying-party", springPort, List.of("--rp.provider=" + providerUrl,
                 "--rp.client-id=spring", "--rp.client-secret=" + springClient.getString("client_secret")));
+
+        int apachePort = PayaraMicroProcess.freePort();
+        // mod_auth_openidc's back-channel logout endpoint is its redirect URI with ?logout=backchannel
+        JsonObject apacheClient = register(service, admin, "apache", ApacheRelyingParty.redirectUri(apachePort),
+                "http://127.0.0.1:" + apachePort + "/", true, ",\"backchannel_logout_uri\":\""
+                        + ApacheRelyingParty.redirectUri(apachePort) + "?logout=backchannel\"");
+        apache = ApacheRelyingParty.start(apachePort, providerUrl, "apache", apacheClient.getString("client_secret"));
 
         int spaPort = PayaraMicroProcess.freePort();
         spaUrl = "http://127.0.0.1:" + spaPort;
@@ -104,9 +116,15 @@ class OpenIdConnectBrowserIT {
     /** Registers a confidential client for these addresses: its registration, with the secret. */
     static JsonObject register(Api service, String adminToken, String name, String redirectUri, String loggedOutUri,
             boolean requirePkce) {
+        return register(service, adminToken, name, redirectUri, loggedOutUri, requirePkce, "");
+    }
+
+    /** As above, with more of the registration's JSON fields ({@code ,"name":value...}). */
+    static JsonObject register(Api service, String adminToken, String name, String redirectUri, String loggedOutUri,
+            boolean requirePkce, String moreFields) {
         Api.Answer registered = service.postJson("/clients", "{\"client_id\":\"" + name + "\",\"scopes\":[\"me\"],"
                 + "\"redirect_uris\":[\"" + redirectUri + "\"],\"post_logout_redirect_uris\":[\"" + loggedOutUri + "\"],"
-                + "\"require_pkce\":" + requirePkce + "}", "Authorization", "Bearer " + adminToken);
+                + "\"require_pkce\":" + requirePkce + moreFields + "}", "Authorization", "Bearer " + adminToken);
         assertEquals(201, registered.status(), registered::toString);
         return registered.json().asJsonObject();
     }
@@ -138,6 +156,9 @@ class OpenIdConnectBrowserIT {
         }
         if (spring != null) {
             spring.stop();
+        }
+        if (apache != null) {
+            apache.close();
         }
         if (applications != null) {
             applications.stop();
@@ -232,6 +253,85 @@ class OpenIdConnectBrowserIT {
             chromium.textOf(By.id("username"));
             assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), "a login again: the browser login is over");
         });
+    }
+
+    /**
+     * Back-Channel Logout, proven by Spring Security's own {@code oidcLogout().backChannel()}: the
+     * user logs out in another application (a Jakarta Security one, RP-initiated), and Spring's
+     * session ends at once by our logout token, which Spring checks its own way (signature from
+     * our JWKS, iss, aud, events, sid of its ID token); not at a refresh, which Spring never makes.
+     */
+    @Test
+    void springBootsSessionEndsByOurLogoutTokenWhenTheUserLogsOutOfAnotherApplication() throws Exception {
+        WithLogs.run(() -> "provider log:\n" + WithLogs.tail(provider.log()) + "\nSpring log:\n" + WithLogs.tail(spring.log()), () -> {
+            chromium.browser.get(springUrl + "/whoami");
+            chromium.type(By.id("username"), "johndoe");
+            chromium.type(By.id("password"), "secret");
+            chromium.click(By.cssSelector("button[type=submit]"));
+            assertEquals("johndoe", chromium.textOf(By.id("caller")));
+            chromium.browser.get(applicationsUrl + "/app1/whoami");
+            assertEquals("johndoe", chromium.textOf(By.id("caller")), "app1: logged in by the same browser login");
+            chromium.browser.get(springUrl + "/whoami");
+            assertEquals("johndoe", chromium.textOf(By.id("caller")), "Spring's own session stands");
+            int deliveredBefore = deliveredTo("spring");
+
+            chromium.browser.get(applicationsUrl + "/app1/logout");
+            assertEquals("logged out", chromium.textOf(By.id("bye")));
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (deliveredTo("spring") == deliveredBefore && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(deliveredBefore + 1, deliveredTo("spring"), "our audit log: Spring answered the logout token with 200");
+
+            chromium.requestsSent();
+            chromium.browser.get(springUrl + "/whoami");
+            chromium.textOf(By.id("username"));
+            assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"),
+                    "Spring's session is over: it sends the browser to log in again " + chromium.browser.getCurrentUrl());
+            assertTrue(chromium.requestsSent().stream().noneMatch(request -> request.contains("/token")),
+                    "ended by the logout token, not by a refresh");
+        });
+    }
+
+    /**
+     * Back-Channel Logout, proven by Apache's mod_auth_openidc (Debian's): logged in through our
+     * login page, logged out at our logout page, and mod_auth_openidc's session is over by our
+     * logout token (which it checks against our JWKS), so the next request goes to log in again.
+     */
+    @Test
+    void apachesModAuthOpenidcSessionEndsByOurLogoutToken() throws Exception {
+        WithLogs.run(() -> "provider log:\n" + WithLogs.tail(provider.log()) + "\nApache log:\n" + WithLogs.tail(apache.log()), () -> {
+            chromium.browser.get(apache.url + "/protected/whoami.shtml");
+            chromium.type(By.id("username"), "johndoe");
+            assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), chromium.browser.getCurrentUrl());
+            chromium.type(By.id("password"), "secret");
+            chromium.click(By.cssSelector("button[type=submit]"));
+            assertEquals("johndoe", chromium.textOf(By.id("caller")), "mod_auth_openidc took the caller from our ID token");
+            assertFalse(chromium.textOf(By.id("sid")).isBlank(), "our ID token's sid, which it keeps for the logout");
+            chromium.browser.get(apache.url + "/protected/whoami.shtml");
+            assertEquals("johndoe", chromium.textOf(By.id("caller")), "its own session stands");
+            int deliveredBefore = deliveredTo("apache");
+
+            chromium.browser.get(providerUrl + "/logout");
+            chromium.click(By.cssSelector("button[type=submit]"));
+            assertEquals("You are logged out.", chromium.textOf(By.cssSelector("p[role=alert]")));
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (deliveredTo("apache") == deliveredBefore && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(deliveredBefore + 1, deliveredTo("apache"), "our audit log: mod_auth_openidc answered the logout token");
+
+            chromium.browser.get(apache.url + "/protected/whoami.shtml");
+            chromium.textOf(By.id("username"));
+            assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"),
+                    "mod_auth_openidc's session is over: a login again " + chromium.browser.getCurrentUrl());
+        });
+    }
+
+    /** How many logout tokens the client answered with 2xx, by our audit log. */
+    static int deliveredTo(String clientId) {
+        return (int) provider.log().lines().filter(line -> line.contains("backchannel logout")
+                && line.contains("outcome=\"delivered\"") && line.contains("client_id=\"" + clientId + "\"")).count();
     }
 
     @Test

@@ -3,12 +3,14 @@ package dev.oauth2jwt.clients.boundary;
 import dev.oauth2jwt.access.Scope;
 import dev.oauth2jwt.clients.entity.Client;
 import dev.oauth2jwt.clients.entity.ClientChanges;
+import dev.oauth2jwt.clients.entity.LogoutUris;
 import dev.oauth2jwt.clients.entity.NewClient;
 import dev.oauth2jwt.clients.entity.RedirectUris;
 import dev.oauth2jwt.http.boundary.JsonFields;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,8 @@ final class ClientJson {
 
     static NewClient newClient(JsonObject body) {
         JsonFields fields = new JsonFields(body, Set.of("client_id", "scopes", "grant_types", "client_type", "redirect_uris",
-                "post_logout_redirect_uris", "require_pkce", "require_mfa"));
+                "post_logout_redirect_uris", "require_pkce", "require_mfa", "backchannel_logout_uri",
+                "backchannel_logout_session_required", "frontchannel_logout_uri", "frontchannel_logout_session_required"));
         String clientId = fields.string("client_id", true, false, false);
         if (clientId != null && (!CLIENT_ID.matcher(clientId).matches() || ".".equals(clientId) || "..".equals(clientId))) {
             fields.invalid("string_pattern_mismatch", "client_id", "String should match pattern '" + Client.ID_PATTERN + "'",
@@ -38,29 +41,42 @@ final class ClientJson {
         List<String> logoutUris = uris(fields, "post_logout_redirect_uris");
         Boolean requirePkce = fields.bool("require_pkce");
         Boolean requireMfa = fields.bool("require_mfa");
+        String clientType = type.isEmpty() ? Client.CONFIDENTIAL : type.iterator().next();
+        String backchannel = backchannelUri(fields, Client.CONFIDENTIAL.equals(clientType));
+        Boolean backchannelSid = fields.bool("backchannel_logout_session_required");
+        String frontchannel = frontchannelUri(fields);
+        Boolean frontchannelSid = fields.bool("frontchannel_logout_session_required");
         fields.throwIfInvalid();
         List<String> redirects = redirectUris == null ? List.of() : redirectUris;
         Set<String> grants = grantTypes != null ? grantTypes
                 : Set.of(redirects.isEmpty() ? Client.CLIENT_CREDENTIALS : Client.AUTHORIZATION_CODE);
-        String clientType = type.isEmpty() ? Client.CONFIDENTIAL : type.iterator().next();
         NewClient client = new NewClient(clientId, scopes == null ? Set.of() : scopes, grants, clientType, redirects,
                 logoutUris == null ? List.of() : logoutUris, requirePkce == null || requirePkce,
-                requireMfa != null && requireMfa);
-        checkConsistent(client.clientType(), client.grantTypes(), client.redirectUris(), client.requirePkce());
+                requireMfa != null && requireMfa, backchannel, Boolean.TRUE.equals(backchannelSid), frontchannel,
+                Boolean.TRUE.equals(frontchannelSid));
+        checkConsistent(client.clientType(), client.grantTypes(), client.redirectUris(), client.requirePkce(),
+                client.backchannelLogoutUri(), client.frontchannelLogoutUri());
         return client;
     }
 
     static ClientChanges changes(JsonObject body) {
         JsonFields fields = new JsonFields(body, Set.of("scopes", "grant_types", "redirect_uris", "post_logout_redirect_uris",
-                "require_pkce", "require_mfa"));
+                "require_pkce", "require_mfa", "backchannel_logout_uri", "backchannel_logout_session_required",
+                "frontchannel_logout_uri", "frontchannel_logout_session_required"));
         Set<String> scopes = fields.oneOfEach("scopes", Scope.names());
         Set<String> grantTypes = grantTypes(fields);
         List<String> redirectUris = uris(fields, "redirect_uris");
         List<String> logoutUris = uris(fields, "post_logout_redirect_uris");
         Boolean requirePkce = fields.bool("require_pkce");
         Boolean requireMfa = fields.bool("require_mfa");
+        Optional<String> backchannel = fields.has("backchannel_logout_uri")
+                ? Optional.ofNullable(backchannelUri(fields, true)) : null;   // the client type's rule: checkConsistent
+        Boolean backchannelSid = fields.bool("backchannel_logout_session_required");
+        Optional<String> frontchannel = fields.has("frontchannel_logout_uri") ? Optional.ofNullable(frontchannelUri(fields)) : null;
+        Boolean frontchannelSid = fields.bool("frontchannel_logout_session_required");
         fields.throwIfInvalid();
-        return new ClientChanges(scopes, grantTypes, redirectUris, logoutUris, requirePkce, requireMfa);
+        return new ClientChanges(scopes, grantTypes, redirectUris, logoutUris, requirePkce, requireMfa, backchannel, backchannelSid,
+                frontchannel, frontchannelSid);
     }
 
     /** The client as a change would leave it, checked as a whole: the rules that tie fields together. */
@@ -68,10 +84,15 @@ final class ClientJson {
         checkConsistent(client.clientType(),
                 changes.grantTypes() != null ? changes.grantTypes() : client.grantTypes(),
                 changes.redirectUris() != null ? changes.redirectUris() : client.redirectUris(),
-                changes.requirePkce() != null ? changes.requirePkce() : client.requirePkce());
+                changes.requirePkce() != null ? changes.requirePkce() : client.requirePkce(),
+                changes.backchannelLogoutUri() != null ? changes.backchannelLogoutUri().orElse(null)
+                        : client.backchannelLogoutUri().orElse(null),
+                changes.frontchannelLogoutUri() != null ? changes.frontchannelLogoutUri().orElse(null)
+                        : client.frontchannelLogoutUri().orElse(null));
     }
 
-    private static void checkConsistent(String clientType, Set<String> grantTypes, List<String> redirectUris, boolean requirePkce) {
+    private static void checkConsistent(String clientType, Set<String> grantTypes, List<String> redirectUris, boolean requirePkce,
+            String backchannelLogoutUri, String frontchannelLogoutUri) {
         JsonFields rules = new JsonFields(JsonObject.EMPTY_JSON_OBJECT, Set.of());
         if (Client.PUBLIC.equals(clientType) && grantTypes.contains(Client.CLIENT_CREDENTIALS)) {
             rules.invalid("value_error", "grant_types", "Value error, a public client has no secret: it cannot use "
@@ -84,7 +105,35 @@ final class ClientJson {
             rules.invalid("value_error", "redirect_uris", "Value error, authorization_code needs at least one redirect URI",
                     List.of(), null);
         }
+        if (backchannelLogoutUri != null) {
+            LogoutUris.backchannelProblem(backchannelLogoutUri, Client.CONFIDENTIAL.equals(clientType)).ifPresent(problem ->
+                    rules.invalid("url_parsing", "backchannel_logout_uri", problem, backchannelLogoutUri, null));
+        }
+        if (frontchannelLogoutUri != null && !LogoutUris.sameOriginAsOneOf(frontchannelLogoutUri, redirectUris)) {
+            rules.invalid("value_error", "frontchannel_logout_uri", "Value error, the front-channel logout URI must have the "
+                    + "scheme, host and port of one of the redirect URIs", frontchannelLogoutUri, null);
+        }
         rules.throwIfInvalid();
+    }
+
+    /** A back-channel logout URI, or null when absent, JSON null or invalid (recorded). */
+    private static String backchannelUri(JsonFields fields, boolean confidential) {
+        String uri = fields.string("backchannel_logout_uri", false, true, false);
+        if (uri != null) {
+            LogoutUris.backchannelProblem(uri, confidential)
+                    .ifPresent(problem -> fields.invalid("url_parsing", "backchannel_logout_uri", problem, uri, null));
+        }
+        return uri;
+    }
+
+    /** A front-channel logout URI, or null when absent, JSON null or invalid (recorded). */
+    private static String frontchannelUri(JsonFields fields) {
+        String uri = fields.string("frontchannel_logout_uri", false, true, false);
+        if (uri != null) {
+            LogoutUris.frontchannelProblem(uri)
+                    .ifPresent(problem -> fields.invalid("url_parsing", "frontchannel_logout_uri", problem, uri, null));
+        }
+        return uri;
     }
 
     /** The grants, when given: at least one, each known. */

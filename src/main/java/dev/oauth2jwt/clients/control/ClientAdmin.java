@@ -34,6 +34,8 @@ public class ClientAdmin {
                 request.grantTypes(), clock.millis());
         client.setBrowserApp(request.clientType(), request.redirectUris(), request.postLogoutRedirectUris(), request.requirePkce());
         client.setRequireMfa(request.requireMfa());
+        client.setLogoutChannels(request.backchannelLogoutUri(), request.backchannelLogoutSessionRequired(),
+                request.frontchannelLogoutUri(), request.frontchannelLogoutSessionRequired());
         return store.create(client) ? Optional.of(ClientRecord.withSecret(client, secret)) : Optional.empty();
     }
 
@@ -65,6 +67,15 @@ public class ClientAdmin {
             if (changes.requireMfa() != null) {
                 client.setRequireMfa(changes.requireMfa());
             }
+            client.setLogoutChannels(
+                    changes.backchannelLogoutUri() != null ? changes.backchannelLogoutUri().orElse(null)
+                            : client.backchannelLogoutUri().orElse(null),
+                    changes.backchannelLogoutSessionRequired() != null ? changes.backchannelLogoutSessionRequired()
+                            : client.backchannelLogoutSessionRequired(),
+                    changes.frontchannelLogoutUri() != null ? changes.frontchannelLogoutUri().orElse(null)
+                            : client.frontchannelLogoutUri().orElse(null),
+                    changes.frontchannelLogoutSessionRequired() != null ? changes.frontchannelLogoutSessionRequired()
+                            : client.frontchannelLogoutSessionRequired());
         });
     }
 

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -69,6 +70,20 @@ public class Client {
     @Column(name = "require_mfa", nullable = false)
     private boolean requireMfa;
 
+    /** Where a logout token is POSTed when a browser login it had tokens from ends (Back-Channel Logout 1.0). */
+    @Column(name = "backchannel_logout_uri", length = 2048)
+    private String backchannelLogoutUri;
+
+    @Column(name = "backchannel_logout_session_required", nullable = false)
+    private boolean backchannelLogoutSessionRequired;
+
+    /** What the logout page loads in a hidden frame, with {@code iss} and {@code sid} (Front-Channel Logout 1.0). */
+    @Column(name = "frontchannel_logout_uri", length = 2048)
+    private String frontchannelLogoutUri;
+
+    @Column(name = "frontchannel_logout_session_required", nullable = false)
+    private boolean frontchannelLogoutSessionRequired;
+
     /**
      * The client of the server's own Swagger UI ({@code /docs}): public, PKCE, every scope a user
      * has, and codes sent only to the docs page of the very server the browser asked. Built in, never stored.
@@ -106,6 +121,31 @@ public class Client {
 
     public void setRequireMfa(boolean requireMfa) {
         this.requireMfa = requireMfa;
+    }
+
+    public Optional<String> backchannelLogoutUri() {
+        return Optional.ofNullable(backchannelLogoutUri);
+    }
+
+    public boolean backchannelLogoutSessionRequired() {
+        return backchannelLogoutSessionRequired;
+    }
+
+    public Optional<String> frontchannelLogoutUri() {
+        return Optional.ofNullable(frontchannelLogoutUri);
+    }
+
+    public boolean frontchannelLogoutSessionRequired() {
+        return frontchannelLogoutSessionRequired;
+    }
+
+    /** Where and how the client is told of logouts; a null URI: not that way. */
+    public void setLogoutChannels(String backchannelUri, boolean backchannelSessionRequired, String frontchannelUri,
+            boolean frontchannelSessionRequired) {
+        this.backchannelLogoutUri = backchannelUri;
+        this.backchannelLogoutSessionRequired = backchannelSessionRequired;
+        this.frontchannelLogoutUri = frontchannelUri;
+        this.frontchannelLogoutSessionRequired = frontchannelSessionRequired;
     }
 
     public boolean isDocs() {

@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 // Java and JSON names: JSON-B 3 (Yasson) orders by the first, Johnzon (TomEE) by the second
 @JsonbPropertyOrder({"clientId", "client_id", "clientSecret", "client_secret", "scopes", "grantTypes", "grant_types",
         "clientType", "client_type", "redirectUris", "redirect_uris", "postLogoutRedirectUris", "post_logout_redirect_uris",
-        "requirePkce", "require_pkce", "requireMfa", "require_mfa"})
+        "requirePkce", "require_pkce", "requireMfa", "require_mfa", "backchannelLogoutUri", "backchannel_logout_uri",
+        "backchannelLogoutSessionRequired", "backchannel_logout_session_required", "frontchannelLogoutUri", "frontchannel_logout_uri",
+        "frontchannelLogoutSessionRequired", "frontchannel_logout_session_required"})
+@SuppressWarnings("deprecation")   // JsonbProperty.nillable: JSON-B 3 still honours it, as FactorList relies on
 public record ClientRecord(@JsonbProperty("client_id") @Schema(required = true) String clientId,
                            @JsonbProperty("client_secret") @Schema(format = "password",
                                    description = "Only when it was just made; store it, it cannot be read again.")
@@ -25,7 +28,13 @@ public record ClientRecord(@JsonbProperty("client_id") @Schema(required = true) 
                            @JsonbProperty("redirect_uris") List<String> redirectUris,
                            @JsonbProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
                            @JsonbProperty("require_pkce") boolean requirePkce,
-                           @JsonbProperty("require_mfa") boolean requireMfa) {
+                           @JsonbProperty("require_mfa") boolean requireMfa,
+                           @JsonbProperty(value = "backchannel_logout_uri", nillable = true) @Schema(nullable = true)
+                           String backchannelLogoutUri,
+                           @JsonbProperty("backchannel_logout_session_required") boolean backchannelLogoutSessionRequired,
+                           @JsonbProperty(value = "frontchannel_logout_uri", nillable = true) @Schema(nullable = true)
+                           String frontchannelLogoutUri,
+                           @JsonbProperty("frontchannel_logout_session_required") boolean frontchannelLogoutSessionRequired) {
 
     public static ClientRecord of(Client client) {
         return withSecret(client, null);
@@ -34,7 +43,8 @@ public record ClientRecord(@JsonbProperty("client_id") @Schema(required = true) 
     public static ClientRecord withSecret(Client client, String secret) {
         return new ClientRecord(client.clientId(), secret, List.copyOf(client.scopes()), List.copyOf(client.grantTypes()),
                 client.clientType(), client.redirectUris(), client.postLogoutRedirectUris(), client.requirePkce(),
-                client.requireMfa());
+                client.requireMfa(), client.backchannelLogoutUri().orElse(null), client.backchannelLogoutSessionRequired(),
+                client.frontchannelLogoutUri().orElse(null), client.frontchannelLogoutSessionRequired());
     }
 
     @Override

@@ -25,10 +25,29 @@ public record NewClient(@JsonbProperty("client_id") @Schema(required = true, pat
                         boolean requirePkce,
                         @JsonbProperty("require_mfa") @Schema(defaultValue = "false", description = "true: everyone who logs in "
                                 + "to it proves a second factor (enrolling one first if they have none).")
-                        boolean requireMfa) {
+                        boolean requireMfa,
+                        @JsonbProperty("backchannel_logout_uri") @Schema(nullable = true, description = "Where a signed logout "
+                                + "token is POSTed when a browser login the app had tokens from ends (OpenID Connect Back-Channel "
+                                + "Logout 1.0): https, or http for a confidential client.") String backchannelLogoutUri,
+                        @JsonbProperty("backchannel_logout_session_required") @Schema(defaultValue = "false",
+                                description = "Whether the app needs sid in logout tokens; it is always sent.")
+                        boolean backchannelLogoutSessionRequired,
+                        @JsonbProperty("frontchannel_logout_uri") @Schema(nullable = true, description = "What the logout page "
+                                + "loads in a hidden frame, with iss and sid (OpenID Connect Front-Channel Logout 1.0): the "
+                                + "scheme, host and port of one of its redirect_uris.") String frontchannelLogoutUri,
+                        @JsonbProperty("frontchannel_logout_session_required") @Schema(defaultValue = "false",
+                                description = "Whether the app needs iss and sid on its front-channel URI; they are always sent.")
+                        boolean frontchannelLogoutSessionRequired) {
+
+    /** A browser app told of logouts only by its tokens ending. */
+    public NewClient(String clientId, Set<String> scopes, Set<String> grantTypes, String clientType, List<String> redirectUris,
+            List<String> postLogoutRedirectUris, boolean requirePkce, boolean requireMfa) {
+        this(clientId, scopes, grantTypes, clientType, redirectUris, postLogoutRedirectUris, requirePkce, requireMfa, null, false,
+                null, false);
+    }
 
     /** A service account: confidential, no browser. */
     public NewClient(String clientId, Set<String> scopes, Set<String> grantTypes) {
-        this(clientId, scopes, grantTypes, Client.CONFIDENTIAL, List.of(), List.of(), true, false);
+        this(clientId, scopes, grantTypes, Client.CONFIDENTIAL, List.of(), List.of(), true, false, null, false, null, false);
     }
 }

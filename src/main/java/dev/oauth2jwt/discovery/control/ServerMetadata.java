@@ -68,6 +68,11 @@ public class ServerMetadata {
                 .add("claims_parameter_supported", true)
                 .add("claim_types_supported", array(List.of("normal")))
                 .add("acr_values_supported", array(AuthenticationMethods.ACR_VALUES))
+                // Back-Channel Logout 1.0 section 2.1 (logout tokens are signed as ID tokens are); Front-Channel Logout 1.0 section 3
+                .add("backchannel_logout_supported", settings.signsIdTokens())
+                .add("backchannel_logout_session_supported", settings.signsIdTokens())
+                .add("frontchannel_logout_supported", true)
+                .add("frontchannel_logout_session_supported", true)
                 .add("service_documentation", base + "/docs");
         return metadata.build().toString();
     }

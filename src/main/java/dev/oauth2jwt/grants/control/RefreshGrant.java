@@ -88,7 +88,7 @@ public class RefreshGrant implements Grant {
         String idToken = clientId != null && granted.authTime() != null && granted.scopes().contains(Scope.OPENID)
                 && issuer.signsIdTokens()
                 ? issuer.idToken(granted.user(), clientId, new TokenIssuer.IdTokenContent(granted.authTime(), null,
-                        UserClaims.released(granted.scopes(), Set.of()), granted.amr()), access.token(), granted.scopes())
+                        UserClaims.released(granted.scopes(), Set.of()), granted.amr(), granted.ssoSessionId()), access.token(), granted.scopes())
                 : null;
         return new GrantResult.Granted(access, granted.refreshToken(), idToken, 0);
     }

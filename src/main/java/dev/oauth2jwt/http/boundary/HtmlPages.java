@@ -42,6 +42,18 @@ public final class HtmlPages {
 
     /** A page; {@code wide} for one with tables (the account page). */
     public static Response page(int status, String title, String body, boolean wide) {
+        return page(status, title, body, wide, CONTENT_SECURITY_POLICY);
+    }
+
+    /**
+     * A page that frames the given web origins' pages, and no others (the logout page, which loads
+     * the applications' front-channel logout URIs).
+     */
+    public static Response pageFraming(int status, String title, String body, java.util.Collection<String> frameOrigins) {
+        return page(status, title, body, false, CONTENT_SECURITY_POLICY + "; frame-src " + String.join(" ", frameOrigins));
+    }
+
+    private static Response page(int status, String title, String body, boolean wide, String contentSecurityPolicy) {
         String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape(title)
                 + " - oauth2-jwt</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n<main" + (wide ? " class=\"wide\"" : "")
@@ -50,7 +62,7 @@ public final class HtmlPages {
         return Response.status(status)
                 .type("text/html; charset=utf-8")
                 .entity(html)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Content-Security-Policy", contentSecurityPolicy)
                 .header("X-Frame-Options", "DENY")
                 // not no-referrer: with it, Chromium posts the form with "Origin: null", which the CSRF check refuses
                 .header("Referrer-Policy", "same-origin")

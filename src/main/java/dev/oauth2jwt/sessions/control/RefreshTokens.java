@@ -39,7 +39,7 @@ public class RefreshTokens {
          * come with the refresh); else null and a password's.
          */
         record Granted(User user, Set<String> scopes, String sessionId, String refreshToken, Long authTime,
-                       AuthenticationMethods amr) implements Exchange {
+                       AuthenticationMethods amr, String ssoSessionId) implements Exchange {
         }
 
         /** Why, for the audit log only: the client is told {@code invalid_grant} whatever it is. */
@@ -113,7 +113,8 @@ public class RefreshTokens {
             scopes.retainAll(original);
             String successor = create(em, session, user, scopes, now);
             forgetOldSpentTokens(em, session.id());
-            return new Settled(new Exchange.Granted(user, scopes, session.id(), successor, session.authTime(), session.amr()), null);
+            return new Settled(new Exchange.Granted(user, scopes, session.id(), successor, session.authTime(), session.amr(),
+                    session.ssoSessionId()), null);
         });
         if (settled.revokedSession() != null) {
             sessions.forget(settled.revokedSession());   // once committed: a reader meanwhile would cache the session as it was

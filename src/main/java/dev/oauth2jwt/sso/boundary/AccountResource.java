@@ -291,7 +291,7 @@ public class AccountResource {
             Long userId = caller.login().user().id();
             String session = fields.get("session");
             boolean ended = session != null && ("browser".equals(fields.get("kind")) ? ssoSessions.endById(userId, session)
-                    : "app".equals(fields.get("kind")) && loginSessions.revokeOne(userId, session));
+                    : "app".equals(fields.get("kind")) && ssoSessions.endAppSession(userId, session));
             if (ended) {
                 audited(caller, request, "session ended (" + fields.get("kind") + ")");
                 return backTo(caller, "session-ended");

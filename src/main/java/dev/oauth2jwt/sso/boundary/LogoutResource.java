@@ -8,6 +8,7 @@ import dev.oauth2jwt.tokens.control.IdTokenHints;
 import dev.oauth2jwt.clients.control.ClientAuthenticator;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
 import dev.oauth2jwt.http.boundary.FormBody;
+import dev.oauth2jwt.logout.control.SingleLogout;
 import dev.oauth2jwt.sso.control.SsoSessions;
 import dev.oauth2jwt.sso.entity.BrowserLogin;
 import dev.oauth2jwt.users.control.UserBean;
@@ -26,6 +27,7 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,6 +64,9 @@ public class LogoutResource {
 
     @Inject
     BrowserCookies cookies;
+
+    @Inject
+    SingleLogout singleLogout;
 
     @POST
     @Authenticated
@@ -114,7 +119,7 @@ public class LogoutResource {
             putIfPresent(carried, "state", query.get("state"));
             return Pages.logoutConfirmation(login.get().user().username(), client, carried, FormPosts.logoutToken(cookie));
         }
-        return loggedOut(302, jar, cookie, query.get("post_logout_redirect_uri"), query.get("state"));
+        return loggedOut(302, jar, cookie, query.get("post_logout_redirect_uri"), query.get("state"), "");
     }
 
     @POST
@@ -143,7 +148,7 @@ public class LogoutResource {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return loggedOut(303, jar, cookie, fields.get("post_logout_redirect_uri"), fields.get("state"));
+        return loggedOut(303, jar, cookie, fields.get("post_logout_redirect_uri"), fields.get("state"), "../");
     }
 
     /** An error page when there is an address to return to that the client did not register (never followed). */
@@ -156,16 +161,25 @@ public class LogoutResource {
                 + "registered for this application."));
     }
 
-    /** Ends the browser login and what its codes produced, clears its cookie, and says so or returns to the application. */
-    private Response loggedOut(int redirectStatus, BrowserCookies.Jar jar, String cookie, String returnTo, String state) {
+    /**
+     * Ends the browser login and what its codes produced (the applications with a back channel are
+     * told by it), clears its cookie, and says so or returns to the application; through a page
+     * framing the front-channel logout URIs of the applications that registered one.
+     */
+    private Response loggedOut(int redirectStatus, BrowserCookies.Jar jar, String cookie, String returnTo, String state,
+            String base) {
+        List<String> frames = sessions.find(cookie).map(login -> singleLogout.frontChannelUris(login.sessionId())).orElse(List.of());
         sessions.end(cookie);
         String cleared = jar.ssoCleared();
+        String location = returnTo == null ? null : returnTo + (state == null ? ""
+                : (returnTo.contains("?") ? "&" : "?") + "state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+        if (!frames.isEmpty()) {
+            return Response.fromResponse(Pages.frontChannelLogout(frames, location, base)).header(HttpHeaders.SET_COOKIE, cleared).build();
+        }
         if (returnTo == null) {
             return Response.fromResponse(Pages.message(200, "Logged out", "You are logged out."))
                     .header(HttpHeaders.SET_COOKIE, cleared).build();
         }
-        String location = returnTo + (state == null ? ""
-                : (returnTo.contains("?") ? "&" : "?") + "state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
         return Response.status(redirectStatus)
                 .header(HttpHeaders.LOCATION, location)
                 .header(HttpHeaders.SET_COOKIE, cleared)

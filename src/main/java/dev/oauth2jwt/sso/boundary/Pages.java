@@ -3,7 +3,11 @@ package dev.oauth2jwt.sso.boundary;
 import dev.oauth2jwt.http.boundary.HtmlPages;
 import jakarta.ws.rs.core.Response;
 import dev.oauth2jwt.sso.control.SecondSteps;
+import dev.oauth2jwt.clients.entity.RedirectUris;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTML the browser sees: the login page, error pages, the logout question, the logged-out page.
@@ -126,6 +130,29 @@ final class Pages {
                 + "<form method=\"post\" action=\"logout/confirm\">\n" + hidden(request, csrf)
                 + "<button type=\"submit\">Log out</button>\n</form>";
         return page(200, "Log out", body);
+    }
+
+    /**
+     * Logged out, telling the applications in hidden frames (Front-Channel Logout 1.0): each frame
+     * loads an application's front-channel logout URI; then on to {@code returnTo} (by the page's
+     * script once the frames have loaded, or the link), or just the message when there is none.
+     * {@code base} leads from the page's address to the server's root ({@code ""} or {@code "../"}).
+     */
+    static Response frontChannelLogout(List<String> frames, String returnTo, String base) {
+        StringBuilder body = new StringBuilder("<h1>Logged out</h1>\n<p role=\"status\">You are logged out")
+                .append(returnTo == null ? "." : "; signing you out of your applications.").append("</p>\n")
+                .append("<script src=\"").append(escape(base)).append("assets/logout.js\"></script>\n<div hidden>\n");
+        Set<String> origins = new LinkedHashSet<>();
+        for (String frame : frames) {
+            body.append("<iframe class=\"logout\" title=\"Logging out of an application\" src=\"").append(escape(frame))
+                    .append("\"></iframe>\n");
+            RedirectUris.webOrigin(frame).ifPresent(origins::add);
+        }
+        body.append("</div>\n");
+        if (returnTo != null) {
+            body.append("<a class=\"button\" id=\"continue\" href=\"").append(escape(returnTo)).append("\">Continue</a>\n");
+        }
+        return HtmlPages.pageFraming(200, "Logged out", body.toString(), origins);
     }
 
     static Response message(int status, String title, String message) {

@@ -79,7 +79,8 @@ public class AuthorizationCodeGrant implements Grant {
         IssuedToken access = issuer.issue(redeemed.user(), redeemed.scopes(), redeemed.sessionId(), client.clientId());
         String idToken = redeemed.scopes().contains(Scope.OPENID) && issuer.signsIdTokens()
                 ? issuer.idToken(redeemed.user(), client.clientId(), new TokenIssuer.IdTokenContent(redeemed.authTime(), redeemed.nonce(),
-                        UserClaims.released(redeemed.scopes(), redeemed.idTokenClaims()), redeemed.amr()), access.token(), redeemed.scopes())
+                        UserClaims.released(redeemed.scopes(), redeemed.idTokenClaims()), redeemed.amr(), redeemed.ssoSessionId()),
+                        access.token(), redeemed.scopes())
                 : null;
         audit.login(Outcome.CODE_REDEEMED, redeemed.user().username(), address, "client " + client.clientId());
         return new GrantResult.Granted(access, redeemed.refreshToken(), idToken, 0);

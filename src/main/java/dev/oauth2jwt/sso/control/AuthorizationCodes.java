@@ -48,7 +48,7 @@ public class AuthorizationCodes implements Chore {
     /** What redeeming a code gave: the account, the grant, the new login session and its first refresh token. */
     public sealed interface Redemption {
         record Redeemed(User user, Set<String> scopes, String nonce, long authTime, Set<String> idTokenClaims, String sessionId,
-                        String refreshToken, AuthenticationMethods amr) implements Redemption {
+                        String refreshToken, AuthenticationMethods amr, String ssoSessionId) implements Redemption {
         }
 
         /** {@code invalid_grant}, whatever the reason; the reason for the audit log only. */
@@ -165,7 +165,7 @@ public class AuthorizationCodes implements Chore {
                 .setParameter("hash", code.codeHash())
                 .executeUpdate();
         return new Spent(new Redemption.Redeemed(user, scopes, code.nonce(), code.authTime(), code.idTokenClaims(),
-                started.get().sessionId(), started.get().refreshToken(), code.amr()), started.get().ended());
+                started.get().sessionId(), started.get().refreshToken(), code.amr(), code.ssoSessionId()), started.get().ended());
     }
 
     /** Why the code cannot be redeemed with these, if it cannot. */

@@ -2,6 +2,7 @@ package dev.oauth2jwt.sso.control;
 
 import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.housekeeping.Chore;
+import dev.oauth2jwt.logout.control.SingleLogout;
 import dev.oauth2jwt.crypto.OpaqueTokens;
 import dev.oauth2jwt.sessions.control.LoginSessions;
 import dev.oauth2jwt.sessions.control.SessionSettings;
@@ -46,6 +47,9 @@ public class SsoSessions implements Chore {
 
     @Inject
     AuthorizationCodes codes;
+
+    @Inject
+    SingleLogout singleLogout;
 
     @Inject
     @ConfigProperty(name = "sso.session-hours")
@@ -106,6 +110,7 @@ public class SsoSessions implements Chore {
                 ended.add(standing.id());
             }
             ended.addAll(endOldestBeyondLimit(em, current, now));
+            ended.forEach(id -> singleLogout.browserLoginEnded(em, id));
             SsoSession session = new SsoSession(UUID.randomUUID().toString(), OpaqueTokens.sha256(cookie), current, now,
                     now + Duration.ofHours(sessionHours).toMillis(), amr, address, userAgent);
             em.persist(session);
@@ -162,6 +167,7 @@ public class SsoSessions implements Chore {
                 return Optional.empty();
             }
             session.end(now);
+            singleLogout.browserLoginEnded(em, session.id());
             return Optional.of(session.id());
         });
         ended.ifPresent(this::endWhatItGave);
@@ -186,6 +192,7 @@ public class SsoSessions implements Chore {
                 return false;
             }
             session.end(now);
+            singleLogout.browserLoginEnded(em, session.id());
             return true;
         });
         if (ended) {
@@ -194,10 +201,26 @@ public class SsoSessions implements Chore {
         return ended;
     }
 
-    /** A browser login ended: its codes not yet redeemed, then the login sessions its codes started. */
+    /**
+     * Ends one application's session of the account (a button on the account page or an
+     * administrator's call): its tokens, and the application is told; false if not the account's.
+     */
+    public boolean endAppSession(Long userId, String loginSessionId) {
+        boolean ended = loginSessions.revokeOne(userId, loginSessionId);
+        if (ended) {
+            singleLogout.appSessionEnded(loginSessionId);
+        }
+        return ended;
+    }
+
+    /**
+     * A browser login ended: its codes not yet redeemed, then the login sessions its codes started;
+     * its applications are told (those that redeemed a code meanwhile too).
+     */
     private void endWhatItGave(String ssoSessionId) {
         codes.endWith(ssoSessionId);
         loginSessions.revokeBrowserLogin(ssoSessionId);
+        singleLogout.browserLoginEndedCommitted(ssoSessionId);
     }
 
     private static SsoSession byCookie(EntityManager em, String cookieHash, boolean lock) {

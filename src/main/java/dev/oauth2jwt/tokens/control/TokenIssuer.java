@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jose4j.jws.JsonWebSignature;
@@ -73,14 +74,19 @@ public class TokenIssuer {
         return settings.signsIdTokens();
     }
 
-    /** What an ID token says besides who and for whom: the login's time and nonce, the claims released. */
-    public record IdTokenContent(long authTimeMillis, String nonce, Set<String> claims, AuthenticationMethods amr) {
+    /**
+     * What an ID token says besides who and for whom: the login's time and nonce, the claims
+     * released, how the login was proven, and the browser login ({@code sid}, which a logout token
+     * names again: Back-Channel Logout 1.0 section 2.4).
+     */
+    public record IdTokenContent(long authTimeMillis, String nonce, Set<String> claims, AuthenticationMethods amr, String sessionId) {
     }
 
     /**
      * An OpenID Connect ID token (Core section 2) for the client: {@code sub} the account's subject
      * identifier, never reassigned; {@code aud} and {@code azp} the client, {@code nonce} as it sent
      * it (none at a refresh, section 12.2), {@code auth_time} of the browser login, {@code acr} and {@code amr} of how it was proven ({@link AuthenticationMethods}),
+     * {@code sid} the browser login,
      * {@code at_hash} of the access token issued beside it (section 3.1.3.6), and the claims about
      * the user released by the scopes or asked for by name ({@link UserClaims}). Never accepted as
      * an access token ({@link TokenVerifier} refuses its claims).
@@ -101,8 +107,37 @@ public class TokenIssuer {
         claims.setClaim("acr", content.amr().acr());
         claims.setStringListClaim("amr", content.amr().claim());
         claims.setClaim("at_hash", leftHalfHash(accessToken));
+        if (content.sessionId() != null) {
+            claims.setClaim("sid", content.sessionId());
+        }
         UserClaims.of(user, content.claims()).forEach(claims::setClaim);
         return sign(claims, scopes).token();
+    }
+
+    /** The event a logout token announces (Back-Channel Logout 1.0 section 2.4). */
+    public static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+    /** How long a logout token is good for: it is signed at each attempt to deliver it, so a short while does. */
+    static final long LOGOUT_TOKEN_SECONDS = 120;
+
+    /**
+     * A logout token (Back-Channel Logout 1.0 section 2.4) for the client: {@code iss}, {@code aud}
+     * the client, {@code iat}, {@code exp}, a fresh {@code jti}, {@code events} with the
+     * back-channel logout event, {@code sub} the account's subject identifier as in its ID tokens,
+     * {@code sid} the browser login as in its ID tokens; never a {@code nonce}. Typed
+     * {@code logout+jwt} (section 2.4), signed as ID tokens are.
+     */
+    public String logoutToken(String clientId, String subject, String sid) {
+        long now = clock.instant().getEpochSecond();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(settings.issuer());
+        claims.setAudience(clientId);
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + LOGOUT_TOKEN_SECONDS));
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setSubject(subject);
+        claims.setClaim("sid", sid);
+        claims.setClaim("events", Map.of(BACKCHANNEL_LOGOUT_EVENT, Map.of()));
+        return sign(claims, Set.of(), "logout+jwt").token();
     }
 
     /** {@code at_hash}: the left half of the access token's SHA-256 (RS256 and ES256 both hash with SHA-256), base64url. */
@@ -149,10 +184,14 @@ public class TokenIssuer {
 
     /** Signed with the current key, in its algorithm. */
     private IssuedToken sign(JwtClaims claims, Set<String> scopes) {
+        return sign(claims, scopes, settings.tokenType());
+    }
+
+    private IssuedToken sign(JwtClaims claims, Set<String> scopes, String type) {
         SigningKey key = keys.current();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue(key.algorithm().jws());
-        jws.setHeader("typ", settings.tokenType());
+        jws.setHeader("typ", type);
         jws.setKeyIdHeaderValue(key.id());
         jws.setPayload(claims.toJson());
         jws.setKey(key.key());

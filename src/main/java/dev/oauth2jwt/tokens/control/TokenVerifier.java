@@ -97,6 +97,10 @@ public class TokenVerifier {
         if (claims.hasClaim("at_hash") || claims.hasClaim("nonce") || claims.hasClaim("auth_time")) {
             throw new InvalidTokenException("an ID token, not an access token");
         }
+        // nor is a logout token (Back-Channel Logout 1.0 section 2.4), which an application received by POST
+        if (claims.hasClaim("events")) {
+            throw new InvalidTokenException("a logout token, not an access token");
+        }
         try {
             long expiresAt = claims.getExpirationTime().getValue();
             long issuedAt = claims.hasClaim("iat") ? claims.getIssuedAt().getValue() : expiresAt - settings.expireMinutes() * 60L;

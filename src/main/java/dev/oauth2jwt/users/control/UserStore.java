@@ -3,10 +3,12 @@ package dev.oauth2jwt.users.control;
 import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.caching.CacheSettings;
 import dev.oauth2jwt.caching.ExpiringCache;
+import dev.oauth2jwt.users.entity.AccountSessionsEnding;
 import dev.oauth2jwt.users.entity.KnownUsername;
 import dev.oauth2jwt.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,6 +35,10 @@ public class UserStore {
 
     @Inject
     CacheSettings cache;
+
+    /** Told, inside the transaction, when an account's sessions end by a change or its deletion. */
+    @Inject
+    Event<AccountSessionsEnding> sessionsEnding;
 
     LongSupplier nanoTime = System::nanoTime;
     Clock clock = Clock.systemUTC();
@@ -154,13 +160,22 @@ public class UserStore {
         }
     }
 
-    /** Applies a change to the user in one transaction; the updated user, or empty if there is none. */
+    /**
+     * Applies a change to the user in one transaction; the updated user, or empty if there is none.
+     * A change that ends the account's sessions (a new security stamp) is announced in it.
+     */
     public Optional<User> update(String username, Consumer<User> change) {
         Optional<User> updated = Optional.empty();
         try {
             updated = database.inTransaction(em -> {
                 Optional<User> user = find(em, username);
-                user.ifPresent(change);
+                user.ifPresent(found -> {
+                    String stamp = found.securityStamp();
+                    change.accept(found);
+                    if (!stamp.equals(found.securityStamp())) {
+                        sessionsEnding.fire(new AccountSessionsEnding(em, found.id(), found.subject(), stamp));
+                    }
+                });
                 return user;
             });
             return updated;
@@ -174,7 +189,10 @@ public class UserStore {
         try {
             deleted = database.inTransaction(em -> {
                 Optional<User> user = find(em, username);
-                user.ifPresent(em::remove);
+                user.ifPresent(found -> {
+                    sessionsEnding.fire(new AccountSessionsEnding(em, found.id(), found.subject(), found.securityStamp()));
+                    em.remove(found);
+                });
                 return user;
             });
             return deleted.isPresent();

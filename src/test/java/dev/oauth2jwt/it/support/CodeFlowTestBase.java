@@ -38,13 +38,15 @@ public abstract class CodeFlowTestBase extends ServerTestBase {
 
     /**
      * The server every code flow test runs against: RS256, an https issuer, short-lived codes, one
-     * configured CORS origin, a short account-page re-authentication; one deployment for all of them
+     * configured CORS origin, a short account-page re-authentication, back-channel logouts retried
+     * after a second; one deployment for all of them
      * ({@link SharedDeployments}).
      */
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Deployments.war("jwt.algorithm=RS256", "jwt.issuer=" + ISSUER, "authorization-code.seconds=" + CODE_SECONDS,
-                "cors.origins=" + CONFIGURED_ORIGIN, "account.reauthentication-seconds=" + ACCOUNT_REAUTHENTICATION_SECONDS);
+                "cors.origins=" + CONFIGURED_ORIGIN, "account.reauthentication-seconds=" + ACCOUNT_REAUTHENTICATION_SECONDS,
+                "logout.retry-seconds=1", "logout.retry-max-seconds=2", "logout.poll-millis=200");
     }
 
     /** A registered client; {@code secret} null for a public one. */

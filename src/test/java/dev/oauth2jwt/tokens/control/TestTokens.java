@@ -42,6 +42,13 @@ public final class TestTokens {
         return issuer;
     }
 
+    /** An issuer whose tokens say it is the time the clock says. */
+    public static TokenIssuer issuer(KeyManager keys, TokenSettings settings, java.time.Clock clock) {
+        TokenIssuer issuer = issuer(keys, settings);
+        issuer.clock = clock;
+        return issuer;
+    }
+
     public static TokenVerifier verifier(KeyManager keys, TokenSettings settings) {
         TokenVerifier verifier = new TokenVerifier();
         verifier.keys = keys;

@@ -62,6 +62,17 @@ class TokenVerifierTest {
         }
     }
 
+    /** Back-Channel Logout 1.0 section 2.4: a logout token, which an app received by POST, opens no API either. */
+    @Test
+    void refusesLogoutTokensAsAccessTokens() {
+        String ours = TokenIssuerTest.issuer(SECRET, Instant.now()).logoutToken("crm", "johndoe", "browser-login");
+        String byHand = Jwts.hs256(SECRET, "{\"sub\":\"johndoe\",\"exp\":" + (now() + 600) + ",\"events\":{}}");
+
+        assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(ours), "its audience is its app already");
+        InvalidTokenException refused = assertThrows(InvalidTokenException.class, () -> verifier(SECRET).verify(byHand));
+        assertEquals("a logout token, not an access token", refused.getMessage(), "and its events claim, whatever its audience");
+    }
+
     @Test
     void acceptsATokenExpiredWithinTheClockSkew() throws Exception {
         String token = Jwts.forSubject(SECRET, "johndoe", -5);

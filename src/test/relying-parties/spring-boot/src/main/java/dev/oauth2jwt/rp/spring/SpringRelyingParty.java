@@ -22,7 +22,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * A Spring Boot application logging its users in with {@code oauth2Login} at our server, and out
- * with Spring's OpenID Connect RP-initiated logout: nothing of ours in it. It shows how its login was
+ * with Spring's OpenID Connect RP-initiated logout, and out again when our back-channel logout
+ * token says the browser login ended elsewhere: nothing of ours in it. It shows how its login was
  * proven (the ID token's {@code amr} and {@code acr}), and may ask for a second factor.
  */
 @SpringBootApplication
@@ -43,7 +44,9 @@ public class SpringRelyingParty {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(clients);
         logout.setPostLogoutRedirectUri("{baseUrl}/bye");
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/bye").permitAll().anyRequest().authenticated())
-                .logout(out -> out.logoutSuccessHandler(logout));
+                .logout(out -> out.logoutSuccessHandler(logout))
+                // our logout tokens end its sessions: POSTed to /logout/connect/back-channel/oauth2-jwt
+                .oidcLogout(oidc -> oidc.backChannel(Customizer.withDefaults()));
         if (acrValues.isEmpty()) {
             http.oauth2Login(Customizer.withDefaults());
         } else {

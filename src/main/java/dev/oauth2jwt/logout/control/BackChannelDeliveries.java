@@ -1,0 +1,317 @@
+package dev.oauth2jwt.logout.control;
+
+import dev.oauth2jwt.clients.control.ClientStore;
+import dev.oauth2jwt.clients.entity.Client;
+import dev.oauth2jwt.housekeeping.Chore;
+import dev.oauth2jwt.logout.entity.LogoutDelivery;
+import dev.oauth2jwt.monitoring.AuditLog;
+import dev.oauth2jwt.monitoring.Metrics;
+import dev.oauth2jwt.persistence.control.Database;
+import dev.oauth2jwt.tokens.control.TokenIssuer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends the logout tokens of {@link SingleLogout}'s deliveries (Back-Channel Logout 1.0 section
+ * 2.5): a form POST of {@code logout_token}, signed at each attempt, to the client's
+ * {@code backchannel_logout_uri} as registered at that moment. A 2xx answer delivers it. A timeout,
+ * a failed connection, 5xx, 408 or 429 is retried with backoff ({@code LOGOUT_RETRY_SECONDS},
+ * doubling up to {@code LOGOUT_RETRY_MAX_SECONDS}) until {@code LOGOUT_DELIVERY_ATTEMPTS}; any other
+ * answer (the application refused the token, or redirects) is given up at once, as is a client
+ * deleted meanwhile. Giving up is logged.
+ *
+ * <p>Every instance looks for due deliveries every {@code LOGOUT_POLL_MILLIS} and claims each
+ * before sending it, by one conditional update: an instance claims only what nobody holds, for the
+ * time of one attempt. So one instance sends each attempt, and what a stopped instance held is
+ * anyone's once its claim has run out (at a stop it gives its claims back at once).
+ */
+@ApplicationScoped
+public class BackChannelDeliveries implements Chore {
+
+    private static final Logger LOG = Logger.getLogger(BackChannelDeliveries.class.getName());
+    /** Deliveries one instance claims in one round. */
+    static final int BATCH = 32;
+
+    @Inject
+    Database database;
+
+    @Inject
+    ClientStore clients;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "logout.delivery-attempts")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "logout.retry-seconds")
+    int firstRetrySeconds;
+
+    @Inject
+    @ConfigProperty(name = "logout.retry-max-seconds")
+    int maxRetrySeconds;
+
+    @Inject
+    @ConfigProperty(name = "logout.timeout-seconds")
+    int timeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "logout.poll-millis")
+    int pollMillis;
+
+    @Resource   // the default ones (Jakarta Concurrency); TomEE binds no java:comp name for them
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    Clock clock = Clock.systemUTC();
+    final String instance = UUID.randomUUID().toString();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private HttpClient http;
+    private ScheduledFuture<?> schedule;
+
+    @PostConstruct
+    void checkSettings() {
+        if (maxAttempts < 1 || maxAttempts > 100) {
+            throw new IllegalStateException("LOGOUT_DELIVERY_ATTEMPTS is " + maxAttempts + "; it must be between 1 and 100");
+        }
+        if (firstRetrySeconds < 1 || maxRetrySeconds < firstRetrySeconds || maxRetrySeconds > 86_400) {
+            throw new IllegalStateException("LOGOUT_RETRY_SECONDS (" + firstRetrySeconds + ") and LOGOUT_RETRY_MAX_SECONDS ("
+                    + maxRetrySeconds + ") must be at least 1, the first no more than the second, the second at most 86400");
+        }
+        if (timeoutSeconds < 1 || timeoutSeconds > 60) {
+            throw new IllegalStateException("LOGOUT_TIMEOUT_SECONDS is " + timeoutSeconds + "; it must be between 1 and 60");
+        }
+        if (pollMillis < 100 || pollMillis > 60_000) {
+            throw new IllegalStateException("LOGOUT_POLL_MILLIS is " + pollMillis + "; it must be between 100 and 60000");
+        }
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        openClient();
+        metrics.gauge("oauth2jwt_backchannel_logouts_pending", "Logouts waiting to be delivered to an application (back channel)",
+                this::pending);
+        schedule = scheduler.scheduleWithFixedDelay(this::round, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The HTTP client: never follows a redirect (the registered URI, nowhere else), its threads the server's. */
+    void openClient() {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        http = builder.build();
+    }
+
+    /** A round now rather than at the next tick: a delivery has just been written. */
+    public void deliverSoon() {
+        if (scheduler != null && http != null) {
+            scheduler.execute(this::round);
+        }
+    }
+
+    /** Not two rounds at once in this instance: the claims keep instances apart, this keeps one instance's rounds apart. */
+    synchronized void round() {
+        try {
+            deliverDue();
+            if (failing.compareAndSet(true, false)) {
+                LOG.info("Back-channel logout deliveries work again");
+            }
+        } catch (RuntimeException e) {
+            if (failing.compareAndSet(false, true)) {   // once, not every second while the database is down
+                LOG.log(Level.WARNING, "Back-channel logout deliveries cannot be read or recorded; retried every "
+                        + pollMillis + " ms", e);
+            }
+        }
+    }
+
+    /** One round: claims what is due, sends it all at once, records how each went; how many were sent. */
+    int deliverDue() {
+        long now = clock.millis();
+        List<String> due = database.read(em -> em.createQuery("SELECT d.id FROM LogoutDelivery d WHERE d.finishedAt IS NULL "
+                        + "AND d.nextAttemptAt <= :now AND (d.claimedUntil IS NULL OR d.claimedUntil < :now) "
+                        + "ORDER BY d.nextAttemptAt", String.class)
+                .setParameter("now", now)
+                .setMaxResults(BATCH)
+                .getResultList());
+        List<Attempt> attempts = new ArrayList<>();
+        for (String id : due) {
+            claim(id, now).ifPresent(delivery -> attempts.add(send(delivery)));
+        }
+        for (Attempt attempt : attempts) {
+            record(attempt.delivery(), attempt.result().join());
+        }
+        return attempts.size();
+    }
+
+    /** The delivery, if this instance could claim it: nobody holds it, it is not finished. */
+    private Optional<LogoutDelivery> claim(String id, long now) {
+        long until = now + Duration.ofSeconds(2L * timeoutSeconds + 10).toMillis();
+        return database.inTransaction(em -> {
+            int claimed = em.createQuery("UPDATE LogoutDelivery d SET d.claimedBy = :me, d.claimedUntil = :until WHERE d.id = :id "
+                            + "AND d.finishedAt IS NULL AND (d.claimedUntil IS NULL OR d.claimedUntil < :now)")
+                    .setParameter("me", instance)
+                    .setParameter("until", until)
+                    .setParameter("id", id)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            return claimed == 1 ? Optional.ofNullable(em.find(LogoutDelivery.class, id)) : Optional.empty();
+        });
+    }
+
+    private record Attempt(LogoutDelivery delivery, CompletableFuture<Result> result) {
+    }
+
+    /** How an attempt went: delivered, to be retried, or not worth retrying; the reason for the log. */
+    record Result(Kind kind, String reason) {
+        enum Kind { DELIVERED, RETRY, GIVE_UP }
+    }
+
+    private Attempt send(LogoutDelivery delivery) {
+        Optional<Client> client = clients.find(delivery.clientId());
+        Optional<String> uri = client.flatMap(Client::backchannelLogoutUri);
+        if (uri.isEmpty()) {
+            return new Attempt(delivery, CompletableFuture.completedFuture(
+                    new Result(Result.Kind.GIVE_UP, "the client was deleted or no longer has a back-channel logout URI")));
+        }
+        String token = tokens.logoutToken(delivery.clientId(), delivery.subject(), delivery.sid());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri.get()))
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cache-Control", "no-store")
+                .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII)))
+                .build();
+        CompletableFuture<Result> result = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .orTimeout(2L * timeoutSeconds, TimeUnit.SECONDS)
+                .handle((response, failure) -> failure == null ? answered(response.statusCode()) : unreachable(failure));
+        return new Attempt(delivery, result);
+    }
+
+    /** Section 2.8: 200 (or another 2xx) is done; 400 and the like are the application's refusal, which trying again will not change. */
+    static Result answered(int status) {
+        if (status >= 200 && status < 300) {
+            return new Result(Result.Kind.DELIVERED, null);
+        }
+        boolean worthRetrying = status >= 500 || status == 408 || status == 429;
+        return new Result(worthRetrying ? Result.Kind.RETRY : Result.Kind.GIVE_UP, "HTTP " + status);
+    }
+
+    private static Result unreachable(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String reason = cause instanceof HttpTimeoutException || cause instanceof java.util.concurrent.TimeoutException ? "timed out"
+                : cause instanceof IOException ? "cannot connect (" + cause.getClass().getSimpleName() + ")"
+                : "failed (" + cause.getClass().getSimpleName() + ")";
+        return new Result(Result.Kind.RETRY, reason);
+    }
+
+    /** When to try again after the n-th failed attempt (1-based): the first delay, doubled each time, capped. */
+    long retryDelayMillis(int failedAttempts) {
+        long seconds = (long) firstRetrySeconds << Math.min(failedAttempts - 1, 20);
+        return Duration.ofSeconds(Math.min(seconds, maxRetrySeconds)).toMillis();
+    }
+
+    private void record(LogoutDelivery sent, Result result) {
+        long now = clock.millis();
+        LogoutDelivery recorded = database.inTransaction(em -> {
+            LogoutDelivery delivery = em.find(LogoutDelivery.class, sent.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (delivery == null || delivery.finished()) {
+                return null;   // another instance finished it after this one's claim ran out
+            }
+            switch (result.kind()) {
+                case DELIVERED -> delivery.delivered(now);
+                case GIVE_UP -> delivery.failed(now, result.reason(), null);
+                case RETRY -> delivery.failed(now, result.reason(),
+                        delivery.attempts() + 1 >= maxAttempts ? null : now + retryDelayMillis(delivery.attempts() + 1));
+            }
+            return delivery;
+        });
+        if (recorded == null) {
+            return;
+        }
+        if (recorded.finished() && LogoutDelivery.DELIVERED.equals(recorded.outcome())) {
+            metrics.logoutDelivery("delivered");
+            audit.backchannelLogout("delivered", recorded.clientId(), recorded.sid(), recorded.attempts(), null);
+        } else if (recorded.finished()) {
+            metrics.logoutDelivery("given_up");
+            audit.backchannelLogout("given_up", recorded.clientId(), recorded.sid(), recorded.attempts(), result.reason());
+            LOG.warning("Back-channel logout to client " + recorded.clientId() + " given up after " + recorded.attempts()
+                    + " attempt(s): " + result.reason() + "; its session of that login stays until it ends by itself");
+        } else {
+            metrics.logoutDelivery("retry");
+            LOG.fine(() -> "Back-channel logout to client " + recorded.clientId() + " failed (" + result.reason()
+                    + "), attempt " + recorded.attempts() + " of " + maxAttempts + "; retried later");
+        }
+    }
+
+    /** Deliveries not finished, for the metrics. */
+    long pending() {
+        return database.read(em -> em.createQuery("SELECT COUNT(d) FROM LogoutDelivery d WHERE d.finishedAt IS NULL", Long.class)
+                .getSingleResult());
+    }
+
+    /** Forgets finished deliveries a day later (they prevent telling an application twice meanwhile). */
+    @Override
+    public void runHousekeeping() {
+        long cutoff = clock.millis() - Duration.ofDays(1).toMillis();
+        database.inTransaction(em -> em.createQuery("DELETE FROM LogoutDelivery d WHERE d.finishedAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
+    }
+
+    /** A stopping instance gives back what it holds, so that another sends it at once rather than after the claim runs out. */
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+        try {
+            database.inTransaction(em -> em.createQuery("UPDATE LogoutDelivery d SET d.claimedBy = NULL, d.claimedUntil = NULL "
+                            + "WHERE d.claimedBy = :me AND d.finishedAt IS NULL")
+                    .setParameter("me", instance)
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not give back the claimed logout deliveries; they are free once the claims run out", e);
+        }
+    }
+}
