@@ -3,43 +3,15 @@
 A browser is a cookie jar that follows no redirects; the forms are filled from their hidden fields
 as a browser would; the authenticator app's codes come from oathtool.
 """
-import http.cookiejar
 import json
-import os
 import re
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.parse
 import urllib.request
 import uuid
 
-BASE = os.environ.get("BENCH_BASE", "http://127.0.0.1:18080")
-HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def browser():
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect)
-
-
-def call(opener, url, form=None, headers=None):
-    request = urllib.request.Request(url if url.startswith("http") else BASE + url,
-                                     data=None if form is None else urllib.parse.urlencode(form).encode(), headers=headers or {})
-    try:
-        answer = opener.open(request)
-    except urllib.error.HTTPError as refused:
-        answer = refused
-    return answer.status, answer.headers, answer.read().decode()
-
-
-def hidden(html):
-    return {name: value.replace("&amp;", "&") for name, value in HIDDEN.findall(html)}
+from browser import BASE, browser, call, hidden
 
 
 def code(secret, seconds=0):

@@ -169,11 +169,11 @@ class DirectoryIT extends ServerTestBase {
             chromium.browser.get(api.uri("/authorize?" + flow.authorize(client.id(), "openid email", "n", "s", verifier)).toString());
             chromium.type(By.id("username"), "walter");
             chromium.type(By.id("password"), "wrong-password");
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertTrue(chromium.textOf(By.tagName("body")).contains("Incorrect username or password."));
             chromium.type(By.id("username"), "walter");
             chromium.type(By.id("password"), password("walter"));
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             chromium.wait.until(browser -> browser.getCurrentUrl().startsWith(app));   // served by callback
             Map<String, String> back = BrowserSession.query(chromium.browser.getCurrentUrl());
             chromium.keepScreenshot("directory-login.png");

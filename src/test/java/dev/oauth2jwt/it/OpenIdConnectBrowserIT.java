@@ -189,7 +189,7 @@ class OpenIdConnectBrowserIT {
             assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), chromium.browser.getCurrentUrl());
             assertEquals("Log in", chromium.browser.getTitle().replace(" - oauth2-jwt", ""));
             chromium.type(By.id("password"), "secret");
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals("johndoe", chromium.textOf(By.id("caller")), "app1 knows the caller from our ID token");
             // (Jakarta Security's client keeps the callback's parameters on the original URL it returns to)
             assertTrue(chromium.browser.getCurrentUrl().startsWith(applicationsUrl + "/app1/whoami"), chromium.browser.getCurrentUrl());
@@ -232,7 +232,7 @@ class OpenIdConnectBrowserIT {
             assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("code_challenge=")
                     && authorize.contains("nonce="), "Spring sends PKCE and a nonce: " + authorize);
             chromium.type(By.id("password"), "secret");
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals("johndoe", chromium.textOf(By.id("caller")), "Spring took the caller from our ID token, checked its own way");
             assertEquals("johndoe@example.com", chromium.textOf(By.id("email")));
             chromium.keepScreenshot("oidc-spring.png");
@@ -267,7 +267,7 @@ class OpenIdConnectBrowserIT {
             chromium.browser.get(springUrl + "/whoami");
             chromium.type(By.id("username"), "johndoe");
             chromium.type(By.id("password"), "secret");
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals("johndoe", chromium.textOf(By.id("caller")));
             chromium.browser.get(applicationsUrl + "/app1/whoami");
             assertEquals("johndoe", chromium.textOf(By.id("caller")), "app1: logged in by the same browser login");
@@ -305,7 +305,7 @@ class OpenIdConnectBrowserIT {
             chromium.type(By.id("username"), "johndoe");
             assertTrue(chromium.browser.getCurrentUrl().startsWith(providerUrl + "/authorize?"), chromium.browser.getCurrentUrl());
             chromium.type(By.id("password"), "secret");
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals("johndoe", chromium.textOf(By.id("caller")), "mod_auth_openidc took the caller from our ID token");
             assertFalse(chromium.textOf(By.id("sid")).isBlank(), "our ID token's sid, which it keeps for the logout");
             chromium.browser.get(apache.url + "/protected/whoami.shtml");
@@ -313,7 +313,7 @@ class OpenIdConnectBrowserIT {
             int deliveredBefore = deliveredTo("apache");
 
             chromium.browser.get(providerUrl + "/logout");
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals("You are logged out.", chromium.textOf(By.cssSelector("p[role=alert]")));
             Instant deadline = Instant.now().plusSeconds(10);
             while (deliveredTo("apache") == deliveredBefore && Instant.now().isBefore(deadline)) {
@@ -344,7 +344,7 @@ class OpenIdConnectBrowserIT {
             String authorize = chromium.browser.getCurrentUrl();
             assertTrue(authorize.startsWith(providerUrl + "/authorize?") && authorize.contains("code_challenge_method=S256"), authorize);
             chromium.type(By.id("password"), "secret");
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals("johndoe", chromium.textOf(By.id("caller")), "the app read our ID token");
             assertTrue(chromium.textOf(By.id("subject")).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"),
                     "sub: the account's identifier, never reassigned");

@@ -106,13 +106,13 @@ class SecondFactorBrowserIT {
     void logIn(String user) {
         chromium.type(By.id("username"), user);
         chromium.type(By.id("password"), PASSWORD);
-        chromium.click(By.cssSelector("button[type=submit]"));
+        chromium.submit(By.cssSelector("button[type=submit]"));
     }
 
     /** Logs out at our server (its confirmation page): every app's tokens end, the apps' own sessions not. */
     void logOut() {
         chromium.browser.get(providerUrl + "/logout");
-        chromium.click(By.cssSelector("button[type=submit]"));
+        chromium.submit(By.cssSelector("button[type=submit]"));
         chromium.textOf(By.tagName("h1"));
     }
 
@@ -136,17 +136,17 @@ class SecondFactorBrowserIT {
             docsScreenshot("account-page.png");
 
             chromium.type(By.id("name"), "phone");
-            chromium.click(By.cssSelector("#add-authenticator button"));
+            chromium.submit(By.cssSelector("#add-authenticator button"));
             String secret = chromium.textOf(By.id("secret")).replace(" ", "");
             assertTrue(chromium.browser.findElement(By.cssSelector(".qr svg")).isDisplayed(), "a QR code drawn by the server");
             docsScreenshot("mfa-add-authenticator.png");
             String enrolmentCode = Oathtool.code(secret);
             chromium.type(By.id("code"), enrolmentCode);
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             chromium.textOf(By.id("recovery-codes"));
             assertEquals(10, chromium.browser.findElements(By.cssSelector("#recovery-codes li")).size());
             docsScreenshot("mfa-recovery-codes.png");
-            chromium.click(By.id("continue"));
+            chromium.submit(By.id("continue"));
             assertTrue(chromium.textOf(By.id("mfa-status")).startsWith("On"), chromium.browser.getPageSource());
             assertTrue(chromium.textOf(By.id("factors")).contains("phone"));
             logOut();
@@ -157,13 +157,13 @@ class SecondFactorBrowserIT {
             assertEquals("Two-step verification", title());
             docsScreenshot("login-second-step.png");
             chromium.type(By.id("code"), Oathtool.code(secret, 300));
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals("Incorrect or already used code.", chromium.textOf(By.id("error")), "a code five minutes off");
             chromium.type(By.id("code"), enrolmentCode);
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals("Incorrect or already used code.", chromium.textOf(By.id("error")), "the code the enrolment spent");
             chromium.type(By.id("code"), Oathtool.code(secret, 30));
-            chromium.click(By.cssSelector("button[type=submit]"));
+            chromium.submit(By.cssSelector("button[type=submit]"));
             assertEquals(user, chromium.textOf(By.id("caller")), "Spring's oauth2Login took our ID token");
             assertEquals("[pwd, otp, mfa]", chromium.textOf(By.id("amr")), "the ID token says how the login was proven");
             assertEquals("2", chromium.textOf(By.id("acr")));
@@ -189,7 +189,7 @@ class SecondFactorBrowserIT {
             chromium.textOf(By.id("recovery-codes"));   // the script posts the form: wait for the next page
             assertEquals(10, chromium.browser.findElements(By.cssSelector("#recovery-codes li")).size(),
                     "the first factor comes with its recovery codes");
-            chromium.click(By.id("continue"));
+            chromium.submit(By.id("continue"));
             assertTrue(chromium.textOf(By.id("factors")).contains("laptop"));
             assertEquals(1, authenticator.getCredentials().size());
             assertTrue(authenticator.getCredentials().get(0).isResidentCredential(), "discoverable, for passwordless logins");

@@ -37,6 +37,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,6 +62,8 @@ public class BackChannelDeliveries implements Chore {
     private static final Logger LOG = Logger.getLogger(BackChannelDeliveries.class.getName());
     /** Deliveries one instance claims in one round. */
     static final int BATCH = 32;
+    /** Attempts one instance has under way at most: an outage of many apps queues, it does not pile up. */
+    static final int MAX_IN_FLIGHT = 128;
 
     @Inject
     Database database;
@@ -106,6 +109,8 @@ public class BackChannelDeliveries implements Chore {
     Clock clock = Clock.systemUTC();
     final String instance = UUID.randomUUID().toString();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean roundAsked = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private HttpClient http;
     private ScheduledFuture<?> schedule;
 
@@ -144,17 +149,24 @@ public class BackChannelDeliveries implements Chore {
         http = builder.build();
     }
 
-    /** A round now rather than at the next tick: a delivery has just been written. */
+    /** A round now rather than at the next tick: a delivery has just been written. One asked for at a time. */
     public void deliverSoon() {
-        if (scheduler != null && http != null) {
-            scheduler.execute(this::round);
+        if (scheduler != null && http != null && roundAsked.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                roundAsked.set(false);
+                round();
+            });
         }
     }
 
-    /** Not two rounds at once in this instance: the claims keep instances apart, this keeps one instance's rounds apart. */
+    /**
+     * Not two rounds at once in this instance (the claims keep instances apart). A round only
+     * claims and sends: each attempt is recorded when it ends, so an app that hangs holds up no
+     * other's logout.
+     */
     synchronized void round() {
         try {
-            deliverDue();
+            sendDue();
             if (failing.compareAndSet(true, false)) {
                 LOG.info("Back-channel logout deliveries work again");
             }
@@ -166,22 +178,44 @@ public class BackChannelDeliveries implements Chore {
         }
     }
 
-    /** One round: claims what is due, sends it all at once, records how each went; how many were sent. */
-    int deliverDue() {
+    /**
+     * One round: claims what is due (at most {@value #MAX_IN_FLIGHT} attempts in flight per
+     * instance) and sends it; each attempt is recorded as it ends. The attempts, ending.
+     */
+    List<CompletableFuture<Void>> sendDue() {
+        int room = MAX_IN_FLIGHT - inFlight.get();
+        if (room <= 0) {
+            return List.of();
+        }
         long now = clock.millis();
         List<String> due = database.read(em -> em.createQuery("SELECT d.id FROM LogoutDelivery d WHERE d.finishedAt IS NULL "
                         + "AND d.nextAttemptAt <= :now AND (d.claimedUntil IS NULL OR d.claimedUntil < :now) "
                         + "ORDER BY d.nextAttemptAt", String.class)
                 .setParameter("now", now)
-                .setMaxResults(BATCH)
+                .setMaxResults(Math.min(room, BATCH))
                 .getResultList());
-        List<Attempt> attempts = new ArrayList<>();
+        List<CompletableFuture<Void>> attempts = new ArrayList<>();
         for (String id : due) {
-            claim(id, now).ifPresent(delivery -> attempts.add(send(delivery)));
+            claim(id, now).ifPresent(delivery -> {
+                inFlight.incrementAndGet();
+                // recorded on the server's threads, never on the HTTP client's or the JDK's timer
+                attempts.add(send(delivery).thenAcceptAsync(result -> record(delivery, result),
+                                executor != null ? executor : Runnable::run)
+                        .whenComplete((done, failure) -> {
+                            inFlight.decrementAndGet();
+                            if (failure != null) {   // not recorded (the database): the claim runs out, and it is tried again
+                                LOG.log(Level.FINE, "a back-channel logout attempt could not be recorded", failure);
+                            }
+                        }));
+            });
         }
-        for (Attempt attempt : attempts) {
-            record(attempt.delivery(), attempt.result().join());
-        }
+        return attempts;
+    }
+
+    /** A round that waits for its attempts to be recorded: how many were sent (for the tests). */
+    int deliverDue() {
+        List<CompletableFuture<Void>> attempts = sendDue();
+        attempts.forEach(attempt -> attempt.exceptionally(failure -> null).join());
         return attempts.size();
     }
 
@@ -200,32 +234,45 @@ public class BackChannelDeliveries implements Chore {
         });
     }
 
-    private record Attempt(LogoutDelivery delivery, CompletableFuture<Result> result) {
-    }
-
     /** How an attempt went: delivered, to be retried, or not worth retrying; the reason for the log. */
     record Result(Kind kind, String reason) {
         enum Kind { DELIVERED, RETRY, GIVE_UP }
     }
 
-    private Attempt send(LogoutDelivery delivery) {
+    private CompletableFuture<Result> send(LogoutDelivery delivery) {
         Optional<Client> client = clients.find(delivery.clientId());
         Optional<String> uri = client.flatMap(Client::backchannelLogoutUri);
         if (uri.isEmpty()) {
-            return new Attempt(delivery, CompletableFuture.completedFuture(
-                    new Result(Result.Kind.GIVE_UP, "the client was deleted or no longer has a back-channel logout URI")));
+            return CompletableFuture.completedFuture(
+                    new Result(Result.Kind.GIVE_UP, "the client was deleted or no longer has a back-channel logout URI"));
         }
+        return post(uri.get(), delivery)
+                .exceptionallyCompose(failure -> droppedUnanswered(failure) ? post(uri.get(), delivery) : CompletableFuture.failedFuture(failure))
+                .handle((response, failure) -> failure == null ? answered(response.statusCode()) : unreachable(failure));
+    }
+
+    /** One POST of a freshly signed logout token (a new jti, so that a resent one is no replay). */
+    private CompletableFuture<HttpResponse<Void>> post(String uri, LogoutDelivery delivery) {
         String token = tokens.logoutToken(delivery.clientId(), delivery.subject(), delivery.sid());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri.get()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(timeoutSeconds))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cache-Control", "no-store")
                 .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII)))
                 .build();
-        CompletableFuture<Result> result = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(2L * timeoutSeconds, TimeUnit.SECONDS)
-                .handle((response, failure) -> failure == null ? answered(response.statusCode()) : unreachable(failure));
-        return new Attempt(delivery, result);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .orTimeout(2L * timeoutSeconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A connection closed without an answer: most often a kept-alive one the app closed just as it
+     * was reused (its keep-alive is shorter than the client's), which the JDK does not resend for a
+     * POST. Sent once more at once on a new connection, rather than after the first retry delay.
+     * A refused connection or a timeout is not: the app is down or slow, and the backoff is for that.
+     */
+    static boolean droppedUnanswered(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof IOException && !(cause instanceof java.net.ConnectException) && !(cause instanceof HttpTimeoutException);
     }
 
     /** Section 2.8: 200 (or another 2xx) is done; 400 and the like are the application's refusal, which trying again will not change. */
@@ -240,7 +287,8 @@ public class BackChannelDeliveries implements Chore {
     private static Result unreachable(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String reason = cause instanceof HttpTimeoutException || cause instanceof java.util.concurrent.TimeoutException ? "timed out"
-                : cause instanceof IOException ? "cannot connect (" + cause.getClass().getSimpleName() + ")"
+                : cause instanceof IOException ? "cannot connect (" + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")"
                 : "failed (" + cause.getClass().getSimpleName() + ")";
         return new Result(Result.Kind.RETRY, reason);
     }

@@ -65,6 +65,16 @@ public final class Chromium {
         wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
     }
 
+    /**
+     * Clicks something that loads a new page and waits until the old one is gone, so that what is
+     * read next comes from the new page (an error page replaced by the same error page looks alike).
+     */
+    public void submit(By locator) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        click(locator);
+        wait.until(ExpectedConditions.stalenessOf(page));
+    }
+
     public void type(By locator, String text) {
         WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
         field.clear();

@@ -116,6 +116,12 @@ class SingleLogoutTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        app.createContext("/hangs", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            sleep(2500);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
         app.setExecutor(Executors.newCachedThreadPool());
         app.start();
     }
@@ -347,6 +353,101 @@ class SingleLogoutTest {
         assertEquals(BackChannelDeliveries.Result.Kind.GIVE_UP, BackChannelDeliveries.answered(302).kind(), "never followed");
         assertEquals(BackChannelDeliveries.Result.Kind.RETRY, BackChannelDeliveries.answered(429).kind());
         assertEquals(BackChannelDeliveries.Result.Kind.DELIVERED, BackChannelDeliveries.answered(204).kind());
+    }
+
+    @Test
+    void anAppThatHangsHoldsUpNoOtherAppsLogout() throws Exception {
+        register("crm", backchannel(), null);
+        register("stuck", backchannel().replace("/backchannel", "/hangs"), null);
+        appSession("sso-1", "stuck");
+        endBrowserLogin("sso-1");
+        List<java.util.concurrent.CompletableFuture<Void>> stuck = deliveries.sendDue();
+        assertEquals(1, stuck.size());
+
+        appSession("sso-2", "crm");
+        endBrowserLogin("sso-2");
+        assertEquals(1, deliveries.deliverDue(), "the next round claims only what is not under way");
+        assertFalse(stuck.get(0).isDone(), "crm's logout was delivered while stuck's attempt was still under way");
+        assertEquals(List.of("crm delivered", "stuck null"), queued().stream().map(d -> d.clientId() + " " + d.outcome()).toList());
+
+        stuck.get(0).get(10, TimeUnit.SECONDS);
+        assertEquals("timed out", queued().get(1).lastError(), "recorded when it ended: retried later");
+    }
+
+    @Test
+    void aKeptAliveConnectionTheAppClosedMeanwhileCostsNoRetry() throws Exception {
+        try (KeepAliveThenDrop dropping = new KeepAliveThenDrop()) {
+            register("crm", dropping.uri(), null);
+            appSession("sso-1", "crm");
+            endBrowserLogin("sso-1");
+            assertEquals(1, deliveries.deliverDue());
+            appSession("sso-2", "crm");
+            endBrowserLogin("sso-2");
+
+            assertEquals(1, deliveries.deliverDue(), "sent on the kept-alive connection, which the app drops unanswered");
+            assertEquals(List.of("crm delivered 1", "crm delivered 1"),
+                    queued().stream().map(d -> d.clientId() + " " + d.outcome() + " " + d.attempts()).toList(),
+                    "sent again at once on a new connection, not five seconds later");
+            assertEquals(2, dropping.answered.get());
+        }
+    }
+
+    /**
+     * An app whose server keeps the first connection alive, then closes it when the next request
+     * arrives on it without answering (as one whose keep-alive ran out just then); new connections
+     * are answered.
+     */
+    static final class KeepAliveThenDrop implements AutoCloseable {
+        final java.net.ServerSocket server = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        final AtomicInteger answered = new AtomicInteger();
+        final Thread accepting = new Thread(this::serve, "keep-alive-then-drop");
+
+        KeepAliveThenDrop() throws java.io.IOException {
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        String uri() {
+            return "http://127.0.0.1:" + server.getLocalPort() + "/backchannel";
+        }
+
+        private void serve() {
+            boolean first = true;
+            while (!server.isClosed()) {
+                try (java.net.Socket connection = server.accept()) {
+                    java.io.InputStream in = connection.getInputStream();
+                    readRequest(in);
+                    connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    connection.getOutputStream().flush();
+                    answered.incrementAndGet();
+                    if (first) {
+                        first = false;
+                        in.read();   // the next request on this connection: closed unanswered
+                    }
+                } catch (java.io.IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private static void readRequest(java.io.InputStream in) throws java.io.IOException {
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int next = in.read();
+                if (next < 0) {
+                    throw new java.io.EOFException();
+                }
+                head.append((char) next);
+            }
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+            in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+        }
     }
 
     @Test
