@@ -16,8 +16,22 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class LoopbackCookieJar(http.cookiejar.CookieJar):
+    """Sends Secure cookies over http to 127.0.0.1, as browsers do for loopback (a secure context);
+    Keycloak marks its cookies Secure even when it serves http."""
+
+    def extract_cookies(self, response, request):
+        super().extract_cookies(response, request)
+        for cookie in self:
+            cookie.secure = False
+
+
 def browser():
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect)
+    """An opener with its cookie jar as .cookies."""
+    cookies = LoopbackCookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies), NoRedirect)
+    opener.cookies = cookies
+    return opener
 
 
 def call(opener, url, form=None, headers=None):

@@ -1,6 +1,5 @@
 package dev.oauth2jwt.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -27,7 +26,7 @@ public final class StrictJson {
      */
     public static JsonValue read(String text) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             value = reader.readValue();
         }
         refuseDuplicateKeys(text);
@@ -37,7 +36,7 @@ public final class StrictJson {
     /** Runs on text already known to be valid JSON, so only keys can be wrong. */
     private static void refuseDuplicateKeys(String text) {
         Deque<Set<String>> openObjects = new ArrayDeque<>();
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT -> openObjects.push(new HashSet<>());

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -145,6 +147,15 @@ class ArchitectureTest {
                 .because("a passkey reaches the rest as an account and a verdict; one place to review how WebAuthn is checked");
     }
 
+    static ArchRule jsonProviderLookedUpOnce(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        DescribedPredicate.describe("jakarta.json.Json",
+                                owner -> owner.getName().equals("jakarta.json.Json")))))
+                .because("each of Json's static methods looks the provider up through the ServiceLoader, a scan of every jar "
+                        + "on Payara Micro: use Jsonp.PROVIDER");
+    }
+
     static final ArchRule ENTITIES_KNOW_NO_LOGIC = noClasses().that().resideInAPackage(APP + "..entity..")
             .should().dependOnClassesThat().resideInAnyPackage(APP + "..control..", APP + "..boundary..");
 
@@ -195,6 +206,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void jsonProviderLookedUpOnce() {
+        jsonProviderLookedUpOnce(APP).check(application);
+    }
+
+    @Test
     void entitiesDependOnNoControlOrBoundary() {
         ENTITIES_KNOW_NO_LOGIC.check(application);
     }
@@ -242,6 +258,7 @@ class ArchitectureTest {
         assertViolation(jose4jOnlyForTokensAndKeys(PLANTED), "planted.users.control.ParsesTokens", "jose4j outside tokens and keys");
         assertViolation(ldapOnlyInTheDirectory(PLANTED), "planted.users.control.AsksTheDirectory", "LDAP outside the directory");
         assertViolation(webAuthnOnlyForPasskeys(PLANTED), "planted.sso.control.ChecksPasskeys", "WebAuthn outside the passkeys");
+        assertViolation(jsonProviderLookedUpOnce(PLANTED), "planted.users.control.BuildsJson", "JSON-P's provider looked up per call");
         assertViolation(noItCallsAnotherIt(), "planted.CallingIT", "an IT calling a helper of another IT");
         assertTrue(!noItCallsAnotherIt().evaluate(planted).getFailureReport().toString().contains("planted.SubclassIT"),
                 "an IT extending another (a variant of the same suite) is no call into another");

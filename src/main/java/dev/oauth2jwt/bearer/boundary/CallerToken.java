@@ -1,7 +1,7 @@
 package dev.oauth2jwt.bearer.boundary;
 
+import dev.oauth2jwt.json.Jsonp;
 import dev.oauth2jwt.bearer.entity.Caller;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -87,24 +87,24 @@ final class CallerToken implements JsonWebToken {
     @SuppressWarnings("unchecked")
     private static JsonValue json(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return Json.createObjectBuilder((Map<String, Object>) map).build();
+            return Jsonp.PROVIDER.createObjectBuilder((Map<String, Object>) map).build();
         }
         if (value instanceof Collection<?> list) {
-            return Json.createArrayBuilder(list).build();
+            return Jsonp.PROVIDER.createArrayBuilder(list).build();
         }
         if (value instanceof String text) {
-            return Json.createValue(text);
+            return Jsonp.PROVIDER.createValue(text);
         }
         if (value instanceof Boolean flag) {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Long || value instanceof Integer) {
-            return Json.createValue(((Number) value).longValue());
+            return Jsonp.PROVIDER.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
-            return Json.createValue(number.doubleValue());
+            return Jsonp.PROVIDER.createValue(number.doubleValue());
         }
-        return Json.createValue(String.valueOf(value));
+        return Jsonp.PROVIDER.createValue(String.valueOf(value));
     }
 
     @Override

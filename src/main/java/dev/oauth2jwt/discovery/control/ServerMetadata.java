@@ -1,5 +1,6 @@
 package dev.oauth2jwt.discovery.control;
 
+import dev.oauth2jwt.json.Jsonp;
 import dev.oauth2jwt.grants.control.Grants;
 import dev.oauth2jwt.tokens.control.TokenSettings;
 import dev.oauth2jwt.tokens.control.UserClaims;
@@ -8,7 +9,6 @@ import dev.oauth2jwt.access.AuthenticationMethods;
 import dev.oauth2jwt.access.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -38,7 +38,7 @@ public class ServerMetadata {
     public String document(URI requestBase) {
         String issuer = settings.issuer();
         String base = (TokenSettings.isUrl(issuer) ? issuer : requestBase.toString()).replaceAll("/+$", "");
-        JsonObjectBuilder metadata = Json.createObjectBuilder()
+        JsonObjectBuilder metadata = Jsonp.PROVIDER.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("authorization_endpoint", base + "/authorize")
                 .add("token_endpoint", base + "/token")
@@ -87,7 +87,7 @@ public class ServerMetadata {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.keys.boundary;
 
+import dev.oauth2jwt.json.Jsonp;
 import dev.oauth2jwt.access.Authenticated;
 import dev.oauth2jwt.access.RequiresScopes;
 import dev.oauth2jwt.access.Scope;
@@ -8,7 +9,6 @@ import dev.oauth2jwt.errors.boundary.ApiException;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,6 +48,6 @@ public class KeysResource {
             throw new ApiException(409, "The keys come from configuration (JWT_SECRET or JWT_SIGNING_KEY_FILE): rotate them there");
         }
         keys.rotate();
-        return Response.ok(Json.createObjectBuilder().add("kid", keys.current().id()).build().toString()).build();
+        return Response.ok(Jsonp.PROVIDER.createObjectBuilder().add("kid", keys.current().id()).build().toString()).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.oauth2jwt.sso.boundary;
 
+import dev.oauth2jwt.json.Jsonp;
 import dev.oauth2jwt.access.Authenticated;
 import dev.oauth2jwt.access.RequiresScopes;
 import dev.oauth2jwt.access.Scope;
@@ -11,7 +12,6 @@ import dev.oauth2jwt.bearer.entity.Caller;
 import dev.oauth2jwt.errors.entity.ErrorDetail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -72,7 +72,7 @@ public class UserInfoResource {
 
     private Response userInfo() {
         Caller current = caller.get();
-        JsonObjectBuilder claims = Json.createObjectBuilder().add("sub", current.user().subject());
+        JsonObjectBuilder claims = Jsonp.PROVIDER.createObjectBuilder().add("sub", current.user().subject());
         Map<String, Object> released = UserClaims.of(current.user(), UserClaims.released(current.scopes(),
                 sessions.userinfoClaims(current.token().sessionId())));
         released.forEach((name, value) -> {

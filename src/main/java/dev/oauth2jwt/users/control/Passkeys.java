@@ -1,5 +1,6 @@
 package dev.oauth2jwt.users.control;
 
+import dev.oauth2jwt.json.Jsonp;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AttestedCredentialDataConverter;
 import com.webauthn4j.converter.util.ObjectConverter;
@@ -24,7 +25,6 @@ import dev.oauth2jwt.users.entity.User;
 import dev.oauth2jwt.users.entity.WebAuthnChallenge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.LockModeType;
@@ -87,19 +87,19 @@ public class Passkeys implements Chore {
      * data), none of its passkeys again.
      */
     public JsonObject creationOptions(User user, RelyingParty rp) {
-        JsonArrayBuilder exclude = Json.createArrayBuilder();
-        credentialIds(user.id()).forEach(id -> exclude.add(Json.createObjectBuilder().add("type", "public-key").add("id", id)));
-        JsonArrayBuilder algorithms = Json.createArrayBuilder();
-        ALGORITHMS.forEach(algorithm -> algorithms.add(Json.createObjectBuilder().add("type", "public-key")
+        JsonArrayBuilder exclude = Jsonp.PROVIDER.createArrayBuilder();
+        credentialIds(user.id()).forEach(id -> exclude.add(Jsonp.PROVIDER.createObjectBuilder().add("type", "public-key").add("id", id)));
+        JsonArrayBuilder algorithms = Jsonp.PROVIDER.createArrayBuilder();
+        ALGORITHMS.forEach(algorithm -> algorithms.add(Jsonp.PROVIDER.createObjectBuilder().add("type", "public-key")
                 .add("alg", algorithm.getAlg().getValue())));
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("challenge", challenge(REGISTRATION, user.id()))
-                .add("rp", Json.createObjectBuilder().add("id", rp.id()).add("name", rp.name()))
-                .add("user", Json.createObjectBuilder().add("id", B64.encodeToString(userHandle(user)))
+                .add("rp", Jsonp.PROVIDER.createObjectBuilder().add("id", rp.id()).add("name", rp.name()))
+                .add("user", Jsonp.PROVIDER.createObjectBuilder().add("id", B64.encodeToString(userHandle(user)))
                         .add("name", user.username()).add("displayName", user.fullName() == null ? user.username() : user.fullName()))
                 .add("pubKeyCredParams", algorithms)
                 .add("excludeCredentials", exclude)
-                .add("authenticatorSelection", Json.createObjectBuilder().add("residentKey", "required")
+                .add("authenticatorSelection", Jsonp.PROVIDER.createObjectBuilder().add("residentKey", "required")
                         .add("requireResidentKey", true).add("userVerification", "preferred"))
                 .add("attestation", "none")
                 .add("timeout", CHALLENGE_MILLIS)
@@ -111,11 +111,11 @@ public class Passkeys implements Chore {
      * passkeys; for a passwordless login ({@code user} null), any discoverable one, verified.
      */
     public JsonObject requestOptions(User user, RelyingParty rp) {
-        JsonArrayBuilder allow = Json.createArrayBuilder();
+        JsonArrayBuilder allow = Jsonp.PROVIDER.createArrayBuilder();
         if (user != null) {
-            credentialIds(user.id()).forEach(id -> allow.add(Json.createObjectBuilder().add("type", "public-key").add("id", id)));
+            credentialIds(user.id()).forEach(id -> allow.add(Jsonp.PROVIDER.createObjectBuilder().add("type", "public-key").add("id", id)));
         }
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("challenge", challenge(user == null ? PASSWORDLESS : SECOND_FACTOR, user == null ? null : user.id()))
                 .add("rpId", rp.id())
                 .add("allowCredentials", allow)

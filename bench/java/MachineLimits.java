@@ -1,0 +1,68 @@
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * What this machine allows, on all its cores, for the two costs a token server cannot avoid: a
+ * bcrypt check at cost 12 (our password hash) and an RS256 signature (SHA256withRSA, 2048 bits),
+ * each measured after a warm-up. Prints "bcrypt N" and "rs256 N" (per second). Run with jBCrypt on
+ * the class path: java -cp jbcrypt.jar bench/java/MachineLimits.java
+ */
+public class MachineLimits {
+
+    public static void main(String[] args) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String hash = BCrypt.hashpw("secret", BCrypt.gensalt(12));
+        PrivateKey key = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
+        byte[] payload = new byte[300];
+        Callable<Void> bcrypt = () -> {
+            BCrypt.checkpw("secret", hash);
+            return null;
+        };
+        Callable<Void> rs256 = () -> {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(payload);
+            signature.sign();
+            return null;
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(cores);
+        try {
+            rate(threads, cores, bcrypt, 2_000);
+            System.out.printf("bcrypt %.1f%n", rate(threads, cores, bcrypt, 8_000));
+            rate(threads, cores, rs256, 3_000);
+            System.out.printf("rs256 %.0f%n", rate(threads, cores, rs256, 5_000));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Operations per second with every core running the operation for about the given time. */
+    private static double rate(ExecutorService threads, int cores, Callable<Void> operation, long millis) throws Exception {
+        long start = System.nanoTime();
+        long end = start + millis * 1_000_000;
+        List<Future<Long>> counts = new ArrayList<>();
+        for (int i = 0; i < cores; i++) {
+            counts.add(threads.submit(() -> {
+                long done = 0;
+                while (System.nanoTime() < end) {
+                    operation.call();
+                    done++;
+                }
+                return done;
+            }));
+        }
+        long total = 0;
+        for (Future<Long> count : counts) {
+            total += count.get();
+        }
+        return total / ((System.nanoTime() - start) / 1e9);
+    }
+}
