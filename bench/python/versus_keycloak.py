@@ -21,7 +21,13 @@ import browser
 from browser import browser as new_browser, call, hidden
 
 REDIRECT = "http://127.0.0.1:9/callback"
-ACCOUNTS = 16       # one per wrk connection: refresh tokens, browser logins
+SSO = ["sso%d" % n for n in range(1, 17)]              # browser logins, one per wrk connection
+REFRESH = ["refresh%d" % n for n in range(1, 17)]      # refresh tokens
+READER = "reader"                                      # the userinfo token, from the code flow
+ACCOUNTS = SSO + REFRESH + [READER]
+# Each redeemed code is a login session of its account, and ours ends an account's oldest beyond
+# LOGIN_MAX_SESSIONS_PER_USER (100): the SSO round trips log in "sso" accounts, the refresh tokens
+# and the userinfo token belong to others, which the round trips leave alone.
 PASSWORD = "bench-password-31"   # ours refuses short and breached passwords; johndoe keeps the seed's "secret"
 
 
@@ -70,25 +76,26 @@ def ours(base):
     admin = token(base + "/token", {"username": "admin", "password": "secret", "scope": "me admin"})["access_token"]
     service = post_json(base + "/clients", {"client_id": "bench", "scopes": ["me"], "grant_types": ["client_credentials"]}, admin)
     post_json(base + "/clients", {"client_id": "bench-spa", "client_type": "public", "scopes": ["me"], "redirect_uris": [REDIRECT]}, admin)
-    for n in range(1, ACCOUNTS + 1):
-        post_json(base + "/users", {"username": "bench%d" % n, "password": PASSWORD, "email": "bench%d@example.com" % n,
-                                    "full_name": "Bench %d" % n}, admin)
+    for name in ACCOUNTS:
+        post_json(base + "/users", {"username": name, "password": PASSWORD, "email": name + "@example.com",
+                                    "full_name": name.capitalize() + " Bench"}, admin)
     verifier, challenge = pkce()
     query, redeem = code_flow(base + "/authorize", verifier, challenge)
     cookies, access = [], None
-    for n in range(1, ACCOUNTS + 1):
+    for name in SSO + [READER]:
         opener = new_browser()
         status, _, page = call(opener, "/authorize?" + query)
         assert status == 200, status
         form = hidden(page)
-        form.update({"username": "bench%d" % n, "password": PASSWORD})
+        form.update({"username": name, "password": PASSWORD})
         status, headers, _ = call(opener, "/login", form)
         assert status in (302, 303), status
-        if access is None:
+        if name == READER:
             access = token(base + "/token", dict(urllib.parse.parse_qsl(redeem), code=code_of(headers["Location"])))["access_token"]
-        cookies.append(";".join("%s=%s" % (c.name, c.value) for c in opener.cookies if c.name == "oauth2jwt_sso"))
-    refresh = [token(base + "/token", {"username": "bench%d" % n, "password": PASSWORD})["refresh_token"]
-               for _ in range(4) for n in range(1, ACCOUNTS + 1)]
+        else:
+            cookies.append(";".join("%s=%s" % (c.name, c.value) for c in opener.cookies if c.name == "oauth2jwt_sso"))
+    refresh = [token(base + "/token", {"username": name, "password": PASSWORD})["refresh_token"]
+               for _ in range(4) for name in REFRESH]
     return {
         "CC_AUTHORIZATION": basic("bench", service["client_secret"]),
         "TOKEN_PATH": "/token",
@@ -103,8 +110,8 @@ def ours(base):
         "REDEEM_FORM": redeem,
         "COOKIES": " ".join(cookies),
         # two sets: the warm-up's run ends with refresh tokens in flight, spent by the server and never read
-        "REFRESH_TOKENS_WARMUP": " ".join(refresh[:2 * ACCOUNTS]),
-        "REFRESH_TOKENS": " ".join(refresh[2 * ACCOUNTS:]),
+        "REFRESH_TOKENS_WARMUP": " ".join(refresh[:2 * len(REFRESH)]),
+        "REFRESH_TOKENS": " ".join(refresh[2 * len(REFRESH):]),
         "ACCESS_TOKEN": access,
     }
 
@@ -117,7 +124,7 @@ def keycloak(base, admin_password):
     users = [{"username": name, "enabled": True, "email": name + "@example.com", "emailVerified": True,
               "firstName": name.capitalize(), "lastName": "Bench",
               "credentials": [{"type": "password", "value": PASSWORD, "temporary": False}]}
-             for name in ["bench%d" % n for n in range(1, ACCOUNTS + 1)]]
+             for name in ACCOUNTS]
     users.append(dict(users[0], username="johndoe", email="johndoe@example.com", firstName="John", lastName="Doe",
                       credentials=[{"type": "password", "value": "secret", "temporary": False}]))
     post_json(base + "/admin/realms", {
@@ -134,19 +141,20 @@ def keycloak(base, admin_password):
     verifier, challenge = pkce()
     query, redeem = code_flow(base + realm + "/auth", verifier, challenge)
     cookies, access = [], None
-    for n in range(1, ACCOUNTS + 1):
+    for name in SSO + [READER]:
         opener = new_browser()
         status, _, page = call(opener, realm + "/auth?" + query)
         assert status == 200, status
         action = re.search(r'<form id="kc-form-login"[^>]*action="([^"]+)"', page).group(1).replace("&amp;", "&")
-        status, headers, body = call(opener, action, {"username": "bench%d" % n, "password": PASSWORD, "credentialId": ""})
+        status, headers, body = call(opener, action, {"username": name, "password": PASSWORD, "credentialId": ""})
         assert status == 302 and "code=" in headers["Location"], (status, body[:500])
-        if access is None:
+        if name == READER:
             access = token(base + realm + "/token", dict(urllib.parse.parse_qsl(redeem), code=code_of(headers["Location"])))["access_token"]
-        cookies.append(";".join("%s=%s" % (c.name, c.value) for c in opener.cookies))
-    refresh = [token(base + realm + "/token", {"grant_type": "password", "username": "bench%d" % n, "password": PASSWORD},
+        else:
+            cookies.append(";".join("%s=%s" % (c.name, c.value) for c in opener.cookies))
+    refresh = [token(base + realm + "/token", {"grant_type": "password", "username": name, "password": PASSWORD},
                      authorization)["refresh_token"]
-               for _ in range(4) for n in range(1, ACCOUNTS + 1)]
+               for _ in range(4) for name in REFRESH]
     return {
         "CC_AUTHORIZATION": authorization,
         "TOKEN_PATH": realm + "/token",
@@ -161,8 +169,8 @@ def keycloak(base, admin_password):
         "REDEEM_FORM": redeem,
         "COOKIES": " ".join(cookies),
         # two sets: the warm-up's run ends with refresh tokens in flight, spent by the server and never read
-        "REFRESH_TOKENS_WARMUP": " ".join(refresh[:2 * ACCOUNTS]),
-        "REFRESH_TOKENS": " ".join(refresh[2 * ACCOUNTS:]),
+        "REFRESH_TOKENS_WARMUP": " ".join(refresh[:2 * len(REFRESH)]),
+        "REFRESH_TOKENS": " ".join(refresh[2 * len(REFRESH):]),
         "ACCESS_TOKEN": access,
     }
 
