@@ -58,7 +58,7 @@ def pkce():
     return verifier, challenge
 
 
-def code_flow(authorize, verifier, challenge):
+def code_flow(verifier, challenge):
     query = urllib.parse.urlencode({"response_type": "code", "client_id": "bench-spa", "redirect_uri": REDIRECT,
                                     "scope": "openid profile email", "state": "s", "nonce": "n",
                                     "code_challenge": challenge, "code_challenge_method": "S256"})
@@ -71,6 +71,19 @@ def code_of(location):
     return urllib.parse.parse_qs(urllib.parse.urlsplit(location).query)["code"][0]
 
 
+def made(query, redeem, cookies, refresh, access):
+    """What either side's set-up made, as the wrk scripts take it."""
+    return {
+        "AUTHORIZE_QUERY": query,
+        "REDEEM_FORM": redeem,
+        "COOKIES": " ".join(cookies),
+        # two sets: the warm-up's run ends with refresh tokens in flight, spent by the server and never read
+        "REFRESH_TOKENS_WARMUP": " ".join(refresh[:2 * len(REFRESH)]),
+        "REFRESH_TOKENS": " ".join(refresh[2 * len(REFRESH):]),
+        "ACCESS_TOKEN": access,
+    }
+
+
 def ours(base):
     browser.BASE = base
     admin = token(base + "/token", {"username": "admin", "password": "secret", "scope": "me admin"})["access_token"]
@@ -80,7 +93,7 @@ def ours(base):
         post_json(base + "/users", {"username": name, "password": PASSWORD, "email": name + "@example.com",
                                     "full_name": name.capitalize() + " Bench"}, admin)
     verifier, challenge = pkce()
-    query, redeem = code_flow(base + "/authorize", verifier, challenge)
+    query, redeem = code_flow(verifier, challenge)
     cookies, access = [], None
     for name in SSO + [READER]:
         opener = new_browser()
@@ -106,14 +119,7 @@ def ours(base):
         "USERINFO_PATH": "/userinfo",
         "JWKS_PATH": "/.well-known/jwks.json",
         "AUTHORIZE_PATH": "/authorize",
-        "AUTHORIZE_QUERY": query,
-        "REDEEM_FORM": redeem,
-        "COOKIES": " ".join(cookies),
-        # two sets: the warm-up's run ends with refresh tokens in flight, spent by the server and never read
-        "REFRESH_TOKENS_WARMUP": " ".join(refresh[:2 * len(REFRESH)]),
-        "REFRESH_TOKENS": " ".join(refresh[2 * len(REFRESH):]),
-        "ACCESS_TOKEN": access,
-    }
+    } | made(query, redeem, cookies, refresh, access)
 
 
 def keycloak(base, admin_password):
@@ -139,7 +145,7 @@ def keycloak(base, admin_password):
     realm = "/realms/bench/protocol/openid-connect"
     authorization = basic("bench", secret)
     verifier, challenge = pkce()
-    query, redeem = code_flow(base + realm + "/auth", verifier, challenge)
+    query, redeem = code_flow(verifier, challenge)
     cookies, access = [], None
     for name in SSO + [READER]:
         opener = new_browser()
@@ -165,14 +171,7 @@ def keycloak(base, admin_password):
         "USERINFO_PATH": realm + "/userinfo",
         "JWKS_PATH": realm + "/certs",
         "AUTHORIZE_PATH": realm + "/auth",
-        "AUTHORIZE_QUERY": query,
-        "REDEEM_FORM": redeem,
-        "COOKIES": " ".join(cookies),
-        # two sets: the warm-up's run ends with refresh tokens in flight, spent by the server and never read
-        "REFRESH_TOKENS_WARMUP": " ".join(refresh[:2 * len(REFRESH)]),
-        "REFRESH_TOKENS": " ".join(refresh[2 * len(REFRESH):]),
-        "ACCESS_TOKEN": access,
-    }
+    } | made(query, redeem, cookies, refresh, access)
 
 
 if __name__ == "__main__":

@@ -271,8 +271,13 @@ public class BackChannelDeliveries implements Chore {
      * A refused connection or a timeout is not: the app is down or slow, and the backoff is for that.
      */
     static boolean droppedUnanswered(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = causeOf(failure);
         return cause instanceof IOException && !(cause instanceof java.net.ConnectException) && !(cause instanceof HttpTimeoutException);
+    }
+
+    /** What failed, out of the CompletionException the async client wraps it in. */
+    private static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Section 2.8: 200 (or another 2xx) is done; 400 and the like are the application's refusal, which trying again will not change. */
@@ -285,7 +290,7 @@ public class BackChannelDeliveries implements Chore {
     }
 
     private static Result unreachable(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = causeOf(failure);
         String reason = cause instanceof HttpTimeoutException || cause instanceof java.util.concurrent.TimeoutException ? "timed out"
                 : cause instanceof IOException ? "cannot connect (" + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")"
