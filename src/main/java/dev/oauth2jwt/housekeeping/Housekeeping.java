@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs every feature's {@link Chore} once a minute (deleting expired refresh tokens, sessions,
+ * Runs every feature's {@link Chore} once a minute (deleting expired and old spent refresh tokens, sessions,
  * codes, browser logins and failed-login counters; rotating the stored signing keys that have come
  * of age and reading what other instances rotated), on the server's managed scheduler: off the
  * request path, and stopped with the application. Every instance does it; the work is idempotent.

@@ -194,7 +194,7 @@ class SingleSignOnAbuseIT extends ServerTestBase {
     }
 
     @Test
-    void aBrowserLoginHoldsAtMostTenCodesNotYetRedeemedAndASessionItsLatestSpentRefreshTokens() throws Exception {
+    void aBrowserLoginHoldsAtMostTenCodesNotYetRedeemedAndASpentRefreshTokenIsRefusedStill() throws Exception {
         BrowserSession browser = new BrowserSession(api);
         String verifier = BrowserSession.verifier();
         flow.logIn(browser, flow.authorize(app.id(), "openid me", "n", "s", verifier), user);
@@ -211,9 +211,7 @@ class SingleSignOnAbuseIT extends ServerTestBase {
             assertEquals(200, refreshed.status(), refreshed::toString);
             tokens = refreshed.json().asJsonObject();
         }
-        String session = CodeFlow.part(tokens.getString("access_token"), 1).getString("sid");
-        assertTrue(TestDatabase.longValue("SELECT COUNT(*) FROM refresh_tokens WHERE family_id = ?", session) <= 21,
-                "the latest 20 spent tokens are kept for reuse detection, and the live one");
+        // housekeeping forgets all but the latest 20 spent tokens once a minute: RefreshTokensTest proves it
         assertEquals(400, api.postForm("/token", "grant_type=refresh_token&refresh_token=" + first, "Authorization",
                 CodeFlow.basic(app.id(), app.secret())).status(), "an old spent token is refused still");
     }

@@ -144,7 +144,7 @@ public class ClientAuthenticator {
             throttle.failed(Attempt.CLIENT, clientId, address, "unknown client or wrong secret");
             return new Identification.Refused();
         }
-        throttle.succeeded(Attempt.CLIENT, clientId, address);
+        throttle.succeeded(Attempt.CLIENT, clientId, address, verdict);
         return new Identification.Authenticated(client.get());
     }
 

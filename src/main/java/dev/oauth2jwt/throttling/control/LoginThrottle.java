@@ -75,8 +75,18 @@ public class LoginThrottle implements Chore {
         }
     }
 
-    /** What an attempt may do: be refused for {@code retryAfterSeconds}, or go on, answered no sooner than {@code slowdownMillis}. */
-    public record Verdict(long retryAfterSeconds, long slowdownMillis) {
+    /**
+     * What an attempt may do: be refused for {@code retryAfterSeconds}, or go on, answered no sooner
+     * than {@code slowdownMillis}; {@code pairCounted}: whether failures of its username or client
+     * from its address were counted when it was checked, which a success is to clear.
+     */
+    public record Verdict(long retryAfterSeconds, long slowdownMillis, boolean pairCounted) {
+
+        /** A verdict that leaves a success to clear the pair's failures, whether any were seen or not. */
+        public Verdict(long retryAfterSeconds, long slowdownMillis) {
+            this(retryAfterSeconds, slowdownMillis, true);
+        }
+
         public boolean refused() {
             return retryAfterSeconds > 0;
         }
@@ -170,6 +180,18 @@ public class LoginThrottle implements Chore {
         }
     }
 
+    /**
+     * A successful attempt, admitted by {@code admitted}: the failures of its username or client from
+     * that address are cleared, when its check counted any (the caller audits it). A client
+     * authenticating thousands of times a second so writes nothing (issue 26); a failure counted
+     * meanwhile from the same address stays, until a success that saw it.
+     */
+    public void succeeded(Attempt attempt, String subject, String address, Verdict admitted) {
+        if (admitted.pairCounted()) {
+            succeeded(attempt, subject, address);
+        }
+    }
+
     /** A successful attempt: the failures of its username or client from that address are cleared (the caller audits it). */
     public void succeeded(Attempt attempt, String subject, String address) {
         switch (attempt.subject) {
@@ -183,15 +205,16 @@ public class LoginThrottle implements Chore {
 
     /** What an attempt for this username (null: none, a refresh token) from this address may do now. */
     Verdict check(String username, String address) {
-        return checkKeys(keys(userKey(username), address));
+        return checkKeys(keys(userKey(username), address), pairKey(userKey(username), address));
     }
 
     /** What a client authentication for this client id from this address may do now. */
     Verdict checkClient(String clientId, String address) {
-        return checkKeys(keys(clientKey(clientId), address));
+        return checkKeys(keys(clientKey(clientId), address), pairKey(clientKey(clientId), address));
     }
 
-    private Verdict checkKeys(List<String> keys) {
+    /** The verdict of the counters with these keys; {@code pair} the username's or client's from the address (null: none). */
+    private Verdict checkKeys(List<String> keys, String pair) {
         long now = clock.millis();
         List<FailureCounter> counters = database.read(em -> em
                 .createQuery("SELECT c FROM FailureCounter c WHERE c.key IN :keys", FailureCounter.class)
@@ -199,14 +222,16 @@ public class LoginThrottle implements Chore {
                 .getResultList());
         long blocked = 0;
         long slowdown = 0;
+        boolean pairCounted = false;
         for (FailureCounter counter : counters) {
+            pairCounted |= counter.key().equals(pair);
             if (slowsDown(counter.key())) {
                 slowdown = perUser.slowdownMillis(counter, now);
             } else {
                 blocked = Math.max(blocked, policyFor(counter.key()).blockedMillis(counter, now));
             }
         }
-        return new Verdict((blocked + 999) / 1000, slowdown);
+        return new Verdict((blocked + 999) / 1000, slowdown, pairCounted);
     }
 
     /** A failed login for the username from the address; a junk refresh token without a username. */
@@ -260,7 +285,7 @@ public class LoginThrottle implements Chore {
             return;
         }
         database.inTransaction(em -> em.createQuery("DELETE FROM FailureCounter c WHERE c.key = :key")
-                .setParameter("key", PAIR + IpAddresses.countingUnit(address) + " " + subject)
+                .setParameter("key", pairKey(subject, address))
                 .executeUpdate());
     }
 
@@ -295,10 +320,15 @@ public class LoginThrottle implements Chore {
         List<String> keys = new ArrayList<>(3);
         keys.add(ADDRESS + unit);
         if (subject != null) {
-            keys.add(PAIR + unit + " " + subject);
+            keys.add(pairKey(subject, address));
             keys.add(subject);
         }
         return keys;
+    }
+
+    /** The counter of a username's or client's failures from an address's counting unit; null without a subject. */
+    private static String pairKey(String subject, String address) {
+        return subject == null ? null : PAIR + IpAddresses.countingUnit(address) + " " + subject;
     }
 
     /** Names no valid account could have are counted per address only: they can never log in. */

@@ -80,6 +80,49 @@ class RefreshTokensTest {
     }
 
     @Test
+    void housekeepingKeepsTheLatestSpentTokensOfASessionAndForgetsOlderOnes() {
+        String first = issue(johndoe, Set.of("me"));
+        String live = first;
+        List<String> spent = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            spent.add(live);
+            now = now.plusSeconds(1);
+            live = ((Exchange.Granted) tokens.rotate(live, null)).refreshToken();
+        }
+        assertEquals(26, tokensOfSession(live), "25 spent and the live one, until housekeeping");
+
+        tokens.runHousekeeping();
+
+        assertEquals(RefreshTokens.KEPT_SPENT_TOKENS + 1, tokensOfSession(live), "the latest 20 spent, and the live one");
+        assertEquals(new Exchange.Refused("unknown refresh token"), tokens.rotate(first, null), "forgotten: merely unknown");
+        assertEquals(new Exchange.Refused("refresh token reused: session revoked"), tokens.rotate(spent.get(24), null),
+                "the latest spent one is still known, and its reuse revokes the session");
+    }
+
+    @Test
+    void eachInstanceForgetsForTheSessionsItSawSpendTokensAndASessionMissedComesBackWithItsNextRefresh() {
+        RefreshTokens otherInstance = TestSessions.on(database, () -> now, System::nanoTime).refreshTokens;
+        String live = issue(johndoe, Set.of("me"));
+        for (int i = 0; i < 25; i++) {
+            live = ((Exchange.Granted) otherInstance.rotate(live, null)).refreshToken();
+        }
+
+        tokens.runHousekeeping();
+        assertEquals(26, tokensOfSession(live), "refreshed on the other instance only: this one did not see it");
+
+        live = ((Exchange.Granted) tokens.rotate(live, null)).refreshToken();
+        tokens.runHousekeeping();
+        assertEquals(RefreshTokens.KEPT_SPENT_TOKENS + 1, tokensOfSession(live), "refreshed here once: forgotten here");
+    }
+
+    long tokensOfSession(String refreshToken) {
+        return database.read(em -> em.createQuery("SELECT COUNT(t) FROM RefreshToken t WHERE t.familyId = "
+                        + "(SELECT r.familyId FROM RefreshToken r WHERE r.tokenHash = :hash)", Long.class)
+                .setParameter("hash", RefreshTokens.sha256(refreshToken))
+                .getSingleResult());
+    }
+
+    @Test
     void otherLoginsAreNotAffectedByAFamilysRevocation() {
         String stolen = issue(johndoe, Set.of("me"));
         String otherDevice = issue(johndoe, Set.of("me"));

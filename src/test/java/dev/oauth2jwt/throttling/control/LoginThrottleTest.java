@@ -3,6 +3,7 @@ package dev.oauth2jwt.throttling.control;
 import dev.oauth2jwt.housekeeping.Housekeeping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oauth2jwt.persistence.control.Database;
@@ -63,18 +64,18 @@ class LoginThrottleTest {
         for (int i = 0; i < 9; i++) {
             fail("johndoe", "192.0.2." + i, 1);
         }
-        assertEquals(new LoginThrottle.Verdict(0, 0), throttle.check("johndoe", "198.51.100.1"));
+        assertEquals(new LoginThrottle.Verdict(0, 0, false), throttle.check("johndoe", "198.51.100.1"));
 
         fail("johndoe", "192.0.2.9", 1);
-        assertEquals(new LoginThrottle.Verdict(0, 1000), throttle.check("johndoe", "198.51.100.1"));
+        assertEquals(new LoginThrottle.Verdict(0, 1000, false), throttle.check("johndoe", "198.51.100.1"));
         fail("johndoe", "192.0.2.10", 1);
-        assertEquals(new LoginThrottle.Verdict(0, 2000), throttle.check("johndoe", "198.51.100.1"));
+        assertEquals(new LoginThrottle.Verdict(0, 2000, false), throttle.check("johndoe", "198.51.100.1"));
         fail("johndoe", "192.0.2.11", 5);
-        assertEquals(new LoginThrottle.Verdict(0, 3000), throttle.check("johndoe", "198.51.100.1"), "at most 3 s");
+        assertEquals(new LoginThrottle.Verdict(0, 3000, false), throttle.check("johndoe", "198.51.100.1"), "at most 3 s");
         assertEquals(0, throttle.check("alice", "198.51.100.1").slowdownMillis());
 
         now = now.plus(Duration.ofMinutes(16));
-        assertEquals(new LoginThrottle.Verdict(0, 0), throttle.check("johndoe", "198.51.100.1"), "the window passed");
+        assertEquals(new LoginThrottle.Verdict(0, 0, false), throttle.check("johndoe", "198.51.100.1"), "the window passed");
     }
 
     @Test
@@ -122,6 +123,25 @@ class LoginThrottleTest {
         assertEquals(0, retryAfter("reports", "192.0.2.1"), "a user of the same name is another account");
         throttle.recordClientSuccess("reports", "192.0.2.2");
         assertEquals(1, throttle.checkClient("reports", "192.0.2.1").retryAfterSeconds(), "a success elsewhere clears nothing here");
+    }
+
+    @Test
+    void aClientsSuccessClearsItsFailuresFromThatAddressWhenItsCheckCountedAnyAndWritesNothingOtherwise() {
+        LoginThrottle.Verdict clean = throttle.admit(LoginThrottle.Attempt.CLIENT, "reports", "192.0.2.1");
+        assertFalse(clean.pairCounted());
+        throttle.recordClientFailure("reports", "192.0.2.1");   // another request's wrong secret, meanwhile
+        throttle.succeeded(LoginThrottle.Attempt.CLIENT, "reports", "192.0.2.1", clean);
+        assertEquals(1, countRows("pair:%"), "a success that saw no failure deletes nothing");
+
+        for (int i = 0; i < 8; i++) {
+            throttle.recordClientFailure("reports", "192.0.2.1");
+        }
+        LoginThrottle.Verdict counted = throttle.admit(LoginThrottle.Attempt.CLIENT, "reports", "192.0.2.1");
+        assertTrue(counted.pairCounted());
+        throttle.succeeded(LoginThrottle.Attempt.CLIENT, "reports", "192.0.2.1", counted);
+        assertEquals(0, countRows("pair:%"), "a success that saw them clears them");
+        throttle.recordClientFailure("reports", "192.0.2.1");
+        assertEquals(0, throttle.checkClient("reports", "192.0.2.1").retryAfterSeconds(), "the count started again: 1, not 10");
     }
 
     @Test
