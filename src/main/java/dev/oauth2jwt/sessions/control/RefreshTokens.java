@@ -17,12 +17,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The refresh tokens of the login sessions (RFC 6749 section 6, OAuth 2.0 Security BCP): opaque
@@ -60,6 +60,9 @@ public class RefreshTokens implements Chore {
 
     /** Spent refresh tokens kept per session for reuse detection; older ones are forgotten by housekeeping. */
     static final int KEPT_SPENT_TOKENS = 20;
+
+    /** At most this many spent tokens deleted in one statement: a bound on its parameters and its locks. */
+    private static final int FORGOTTEN_AT_ONCE = 500;
 
     /**
      * The sessions that spent a token on this instance since housekeeping's last round: those whose
@@ -142,17 +145,14 @@ public class RefreshTokens implements Chore {
     }
 
     /**
-     * Keeps the latest {@value #KEPT_SPENT_TOKENS} spent tokens of each session that spent one since the last round,
-     * whose reuse revokes it; an older one presented again is merely unknown. Bounds what an app
-     * refreshing all day leaves. Once a minute rather than at each refresh, where it cost a sixth of
-     * the grant (issue 26): until then, an older spent token presented again still revokes its session.
+     * Keeps the latest {@value #KEPT_SPENT_TOKENS} spent tokens of each session that spent one since
+     * the last round, whose reuse revokes it; an older one presented again is merely unknown. Bounds
+     * what an app refreshing all day leaves. Once a minute rather than at each refresh, where it cost
+     * a sixth of the grant (issue 26): until then, an older spent token presented again still
+     * revokes its session.
      */
     @Override
     public void runHousekeeping() {
-        forgetOldSpentTokens();
-    }
-
-    void forgetOldSpentTokens() {
         for (String sessionId : spendingSessions) {
             spendingSessions.remove(sessionId);   // before: a refresh meanwhile brings it back for the next round
             while (database.inTransaction(em -> forgetOldSpentTokens(em, sessionId)) == FORGOTTEN_AT_ONCE) {
@@ -160,9 +160,6 @@ public class RefreshTokens implements Chore {
             }
         }
     }
-
-    /** At most this many tokens deleted in one statement: a bound on its parameters and its locks. */
-    private static final int FORGOTTEN_AT_ONCE = 500;
 
     private static int forgetOldSpentTokens(EntityManager em, String sessionId) {
         List<Long> old = em.createQuery("SELECT t.id FROM RefreshToken t WHERE t.familyId = :session AND t.usedAt IS NOT NULL "

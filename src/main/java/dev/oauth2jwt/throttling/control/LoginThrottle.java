@@ -82,11 +82,6 @@ public class LoginThrottle implements Chore {
      */
     public record Verdict(long retryAfterSeconds, long slowdownMillis, boolean pairCounted) {
 
-        /** A verdict that leaves a success to clear the pair's failures, whether any were seen or not. */
-        public Verdict(long retryAfterSeconds, long slowdownMillis) {
-            this(retryAfterSeconds, slowdownMillis, true);
-        }
-
         public boolean refused() {
             return retryAfterSeconds > 0;
         }
@@ -205,16 +200,19 @@ public class LoginThrottle implements Chore {
 
     /** What an attempt for this username (null: none, a refresh token) from this address may do now. */
     Verdict check(String username, String address) {
-        return checkKeys(keys(userKey(username), address), pairKey(userKey(username), address));
+        return checkKeys(userKey(username), address);
     }
 
     /** What a client authentication for this client id from this address may do now. */
     Verdict checkClient(String clientId, String address) {
-        return checkKeys(keys(clientKey(clientId), address), pairKey(clientKey(clientId), address));
+        return checkKeys(clientKey(clientId), address);
     }
 
-    /** The verdict of the counters with these keys; {@code pair} the username's or client's from the address (null: none). */
-    private Verdict checkKeys(List<String> keys, String pair) {
+    /** The verdict of the counters of an attempt by this subject (a username's or client's key; null: none) from this address. */
+    private Verdict checkKeys(String subject, String address) {
+        String unit = IpAddresses.countingUnit(address);
+        List<String> keys = keys(subject, unit);
+        String pair = pairKey(subject, unit);
         long now = clock.millis();
         List<FailureCounter> counters = database.read(em -> em
                 .createQuery("SELECT c FROM FailureCounter c WHERE c.key IN :keys", FailureCounter.class)
@@ -236,12 +234,12 @@ public class LoginThrottle implements Chore {
 
     /** A failed login for the username from the address; a junk refresh token without a username. */
     void recordFailure(String username, String address) {
-        recordFailure(keys(userKey(username), address));
+        recordFailure(keys(userKey(username), IpAddresses.countingUnit(address)));
     }
 
     /** A failed client authentication: counted like a failed login, per client and address and per address. */
     void recordClientFailure(String clientId, String address) {
-        recordFailure(keys(clientKey(clientId), address));
+        recordFailure(keys(clientKey(clientId), IpAddresses.countingUnit(address)));
     }
 
     private void recordFailure(List<String> keys) {
@@ -285,7 +283,7 @@ public class LoginThrottle implements Chore {
             return;
         }
         database.inTransaction(em -> em.createQuery("DELETE FROM FailureCounter c WHERE c.key = :key")
-                .setParameter("key", pairKey(subject, address))
+                .setParameter("key", pairKey(subject, IpAddresses.countingUnit(address)))
                 .executeUpdate());
     }
 
@@ -314,21 +312,23 @@ public class LoginThrottle implements Chore {
         return key.startsWith(USER) || key.startsWith(CLIENT);
     }
 
-    /** The counters an attempt touches: its address's, and its username's or client's from that address and from anywhere. */
-    private static List<String> keys(String subject, String address) {
-        String unit = IpAddresses.countingUnit(address);
+    /**
+     * The counters an attempt touches: its address's (by its counting unit, {@link IpAddresses#countingUnit}),
+     * and its username's or client's from that address and from anywhere.
+     */
+    private static List<String> keys(String subject, String unit) {
         List<String> keys = new ArrayList<>(3);
         keys.add(ADDRESS + unit);
         if (subject != null) {
-            keys.add(pairKey(subject, address));
+            keys.add(pairKey(subject, unit));
             keys.add(subject);
         }
         return keys;
     }
 
     /** The counter of a username's or client's failures from an address's counting unit; null without a subject. */
-    private static String pairKey(String subject, String address) {
-        return subject == null ? null : PAIR + IpAddresses.countingUnit(address) + " " + subject;
+    private static String pairKey(String subject, String unit) {
+        return subject == null ? null : PAIR + unit + " " + subject;
     }
 
     /** Names no valid account could have are counted per address only: they can never log in. */

@@ -53,7 +53,7 @@ class SignInTest {
                 if (wait > 0) {
                     events.add("throttled " + subject + " at " + address);
                 }
-                return new Verdict(wait, slowdown);
+                return new Verdict(wait, slowdown, true);
             }
 
             @Override
