@@ -9,13 +9,14 @@ import dev.oauth2jwt.monitoring.Metrics;
 import dev.oauth2jwt.persistence.control.Database;
 import dev.oauth2jwt.tokens.control.TokenIssuer;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.io.IOException;
@@ -64,6 +65,8 @@ public class BackChannelDeliveries implements Chore {
     static final int BATCH = 32;
     /** Attempts one instance has under way at most: an outage of many apps queues, it does not pile up. */
     static final int MAX_IN_FLIGHT = 128;
+    /** How long a stop waits for attempts in flight to be recorded before it gives their claims back. */
+    static final long STOP_WAIT_MILLIS = 1000;
 
     @Inject
     Database database;
@@ -111,6 +114,7 @@ public class BackChannelDeliveries implements Chore {
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicBoolean roundAsked = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
     private HttpClient http;
     private ScheduledFuture<?> schedule;
 
@@ -151,7 +155,7 @@ public class BackChannelDeliveries implements Chore {
 
     /** A round now rather than at the next tick: a delivery has just been written. One asked for at a time. */
     public void deliverSoon() {
-        if (scheduler != null && http != null && roundAsked.compareAndSet(false, true)) {
+        if (scheduler != null && http != null && !stopping && roundAsked.compareAndSet(false, true)) {
             scheduler.execute(() -> {
                 roundAsked.set(false);
                 round();
@@ -162,9 +166,12 @@ public class BackChannelDeliveries implements Chore {
     /**
      * Not two rounds at once in this instance (the claims keep instances apart). A round only
      * claims and sends: each attempt is recorded when it ends, so an app that hangs holds up no
-     * other's logout.
+     * other's logout. None once the instance is stopping.
      */
     synchronized void round() {
+        if (stopping) {
+            return;
+        }
         try {
             sendDue();
             if (failing.compareAndSet(true, false)) {
@@ -184,7 +191,7 @@ public class BackChannelDeliveries implements Chore {
      */
     List<CompletableFuture<Void>> sendDue() {
         int room = MAX_IN_FLIGHT - inFlight.get();
-        if (room <= 0) {
+        if (room <= 0 || stopping) {
             return List.of();
         }
         long now = clock.millis();
@@ -352,11 +359,34 @@ public class BackChannelDeliveries implements Chore {
                 .executeUpdate());
     }
 
-    /** A stopping instance gives back what it holds, so that another sends it at once rather than after the claim runs out. */
-    @PreDestroy
-    void stop() {
+    /**
+     * Before the application's beans are destroyed, while the database is still there: Payara
+     * destroys them in no set order, and a {@code @PreDestroy} here found the database closed, so the
+     * claims of a stopped instance stayed held until they ran out.
+     */
+    void beforeStop(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
+    }
+
+    /**
+     * A stopping instance gives back what it holds, so that another sends it at once rather than
+     * after the claim runs out. It starts no round and claims nothing more (this waits for a round
+     * under way), gives the attempts in flight a moment to be recorded, and then gives back every
+     * claim it still holds, those of attempts still waiting for an answer too.
+     */
+    synchronized void stop() {
+        stopping = true;
         if (schedule != null) {
             schedule.cancel(false);
+        }
+        long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
+        while (inFlight.get() > 0 && System.nanoTime() < waitUntil) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         try {
             database.inTransaction(em -> em.createQuery("UPDATE LogoutDelivery d SET d.claimedBy = NULL, d.claimedUntil = NULL "
@@ -364,7 +394,8 @@ public class BackChannelDeliveries implements Chore {
                     .setParameter("me", instance)
                     .executeUpdate());
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "could not give back the claimed logout deliveries; they are free once the claims run out", e);
+            LOG.log(Level.WARNING, "Could not give back the back-channel logouts this instance was sending; "
+                    + "other instances send them once the claims run out", e);
         }
     }
 }

@@ -508,6 +508,7 @@ class SingleLogoutTest {
 
         assertEquals(0, deliveries.deliverDue(), "both are held");
         stopping.stop();
+        assertEquals(0, stopping.deliverDue(), "a stopped instance claims nothing more");
         assertEquals(1, deliveries.deliverDue(), "a clean stop gives its claim back at once");
         now = now.plusSeconds(13);
         assertEquals(1, deliveries.deliverDue(), "a crashed instance's claim runs out");
