@@ -19,9 +19,10 @@ USER app
 VOLUME /app/data
 EXPOSE 8080
 # ParallelGC and no Hazelcast data grid (this application shares nothing through it): see docs/benchmarks.md.
+# --nohazelcast alone: with --nocluster beside it, Payara Micro starts a local Hazelcast anyway.
 # LOG_FORMAT=json: every log line one JSON object, by Payara's own formatter (the WAR leaves the format alone).
 ENV LOG_FORMAT=text
 ENTRYPOINT ["sh", "-c", "exec java -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -jar /app/payara-micro.jar \
-            --nocluster --nohazelcast --disablephonehome --prebootcommandfile /app/pre-boot.asadmin \
+            --nohazelcast --disablephonehome --prebootcommandfile /app/pre-boot.asadmin \
             $([ \"$LOG_FORMAT\" = json ] && echo --logproperties /app/logging-json.properties) \
             --port 8080 --deploy /app/oauth2-jwt.war --contextroot /"]

@@ -19,7 +19,7 @@ JSON
 
 JWT_SECRET=$(openssl rand -hex 32) DB_URL="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" USERS_IMPORT_FILE="$WORK/users.json" \
 LOGIN_THROTTLE_MAX_FAILURES_PER_USER=1000000 LOGIN_THROTTLE_MAX_FAILURES_PER_ADDRESS=1000000 \
-  timeout 600 java -jar target/payara-micro.jar --nocluster --disablephonehome --port "$PORT" \
+  timeout 600 java -jar target/payara-micro.jar --nohazelcast --disablephonehome --port "$PORT" \
   --prebootcommandfile src/main/payara/pre-boot.asadmin --deploy target/oauth2-jwt.war --contextroot / \
   > "$WORK/server.log" 2>&1 &
 SERVER=$!

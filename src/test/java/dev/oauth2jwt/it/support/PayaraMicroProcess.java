@@ -55,7 +55,7 @@ public record PayaraMicroProcess(Process process, Path logFile, Path databasePat
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--nocluster", "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port)));
+                "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port)));
         command.addAll(deploy);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
