@@ -1,4 +1,5 @@
 import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * What this machine allows, on all its cores, for the two costs a token server cannot avoid: a
- * bcrypt check at cost 12 (our password hash) and an RS256 signature (SHA256withRSA, 2048 bits),
- * each measured after a warm-up. Prints "bcrypt N" and "rs256 N" (per second). Run with jBCrypt on
+ * bcrypt check at cost 12 (our password hash) and a token's signature: RS256 (SHA256withRSA, 2048
+ * bits) or ES256 (SHA256withECDSA, P-256), each measured after a warm-up. Prints "bcrypt N",
+ * "rs256 N" and "es256 N" (per second). Run with jBCrypt on
  * the class path: java -cp jbcrypt.jar bench/java/MachineLimits.java
  */
 public class MachineLimits {
@@ -21,6 +23,9 @@ public class MachineLimits {
         int cores = Runtime.getRuntime().availableProcessors();
         String hash = BCrypt.hashpw("secret", BCrypt.gensalt(12));
         PrivateKey key = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        PrivateKey ecKey = ec.generateKeyPair().getPrivate();
         byte[] payload = new byte[300];
         Callable<Void> bcrypt = () -> {
             BCrypt.checkpw("secret", hash);
@@ -33,12 +38,21 @@ public class MachineLimits {
             signature.sign();
             return null;
         };
+        Callable<Void> es256 = () -> {
+            Signature signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(ecKey);
+            signature.update(payload);
+            signature.sign();
+            return null;
+        };
         ExecutorService threads = Executors.newFixedThreadPool(cores);
         try {
             rate(threads, cores, bcrypt, 2_000);
             System.out.printf("bcrypt %.1f%n", rate(threads, cores, bcrypt, 8_000));
             rate(threads, cores, rs256, 3_000);
             System.out.printf("rs256 %.0f%n", rate(threads, cores, rs256, 5_000));
+            rate(threads, cores, es256, 3_000);
+            System.out.printf("es256 %.0f%n", rate(threads, cores, es256, 5_000));
         } finally {
             threads.shutdownNow();
         }

@@ -136,6 +136,8 @@ def keycloak(base, admin_password):
     post_json(base + "/admin/realms", {
         "realm": "bench", "enabled": True,
         "accessTokenLifespan": 1800,          # as ours (ACCESS_TOKEN_EXPIRE_MINUTES 30): the run outlasts Keycloak's 5 minutes
+        # the tokens' algorithm as ours (JWT_ALGORITHM); Keycloak makes itself a key for it
+        "defaultSignatureAlgorithm": os.environ.get("BENCH_ALGORITHM", "RS256"),
         "clients": [
             {"clientId": "bench", "publicClient": False, "secret": secret, "serviceAccountsEnabled": True,
              "directAccessGrantsEnabled": True, "standardFlowEnabled": False},
