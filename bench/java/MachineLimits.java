@@ -1,7 +1,7 @@
 import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,20 +31,8 @@ public class MachineLimits {
             BCrypt.checkpw("secret", hash);
             return null;
         };
-        Callable<Void> rs256 = () -> {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(payload);
-            signature.sign();
-            return null;
-        };
-        Callable<Void> es256 = () -> {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
-            signature.initSign(ecKey);
-            signature.update(payload);
-            signature.sign();
-            return null;
-        };
+        Callable<Void> rs256 = signing("SHA256withRSA", key, payload);
+        Callable<Void> es256 = signing("SHA256withECDSA", ecKey, payload);
         ExecutorService threads = Executors.newFixedThreadPool(cores);
         try {
             rate(threads, cores, bcrypt, 2_000);
@@ -56,6 +44,17 @@ public class MachineLimits {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** One signature of the payload, as a token server signs a token. */
+    private static Callable<Void> signing(String algorithm, PrivateKey key, byte[] payload) {
+        return () -> {
+            Signature signature = Signature.getInstance(algorithm);
+            signature.initSign(key);
+            signature.update(payload);
+            signature.sign();
+            return null;
+        };
     }
 
     /** Operations per second with every core running the operation for about the given time. */

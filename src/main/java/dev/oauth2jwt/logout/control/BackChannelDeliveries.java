@@ -166,12 +166,9 @@ public class BackChannelDeliveries implements Chore {
     /**
      * Not two rounds at once in this instance (the claims keep instances apart). A round only
      * claims and sends: each attempt is recorded when it ends, so an app that hangs holds up no
-     * other's logout. None once the instance is stopping.
+     * other's logout. It claims nothing once the instance is stopping (see {@link #sendDue}).
      */
     synchronized void round() {
-        if (stopping) {
-            return;
-        }
         try {
             sendDue();
             if (failing.compareAndSet(true, false)) {
