@@ -93,6 +93,25 @@ public class PasswordHasherTest {
     }
 
     @Test
+    void theDummyHashIsAWellFormedHashAtTheConfiguredCostThatNothingMatches() {
+        String dummy = PasswordHasher.unmatchableHash(7);
+
+        assertTrue(PasswordHasher.isBcryptHash(dummy), dummy);
+        assertEquals("$2a$07$", dummy.substring(0, 7));
+        assertFalse(dummy.equals(PasswordHasher.unmatchableHash(7)), "random each time");
+        for (String password : List.of("", "password", "secret", dummy.substring(7, 29))) {
+            assertFalse(org.mindrot.jbcrypt.BCrypt.checkpw(password, dummy), password);
+        }
+    }
+
+    @Test
+    void theTypicalCheckIsTimedBeforeTheFirstCheck() {
+        PasswordHasher hasher = hasher(6);
+
+        assertTrue(hasher.typicalCheckNanos() > 0, "timed at start: " + hasher.typicalCheckNanos());
+    }
+
+    @Test
     void aPasswordOver72BytesNeverAuthenticatesOnItsPrefix() {
         PasswordHasher hasher = hasher(4);
         String prefix = "p".repeat(72);
