@@ -12,17 +12,19 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --create-home --home-dir /app app
 WORKDIR /app
 COPY --from=build /build/target/payara-micro.jar /build/target/oauth2-jwt.war /app/
-COPY src/main/payara/pre-boot.asadmin src/main/payara/logging-json.properties /app/
+COPY src/main/payara/pre-boot.asadmin src/main/payara/logging-json.properties src/main/payara/jvm.options /app/
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 # The default embedded H2 database lives in ./data: keep it on a volume.
 VOLUME /app/data
 EXPOSE 8080
-# ParallelGC and no Hazelcast data grid (this application shares nothing through it): see docs/benchmarks.md.
+# The JVM options of jvm.options (a 160 MB heap: give the container 512 MB) and no Hazelcast data
+# grid (this application shares nothing through it): see docs/benchmarks.md. JAVA_OPTS adds or
+# overrides options (-Xmx320m, say).
 # --nohazelcast alone: with --nocluster beside it, Payara Micro starts a local Hazelcast anyway.
 # LOG_FORMAT=json: every log line one JSON object, by Payara's own formatter (the WAR leaves the format alone).
-ENV LOG_FORMAT=text
-ENTRYPOINT ["sh", "-c", "exec java -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -jar /app/payara-micro.jar \
+ENV LOG_FORMAT=text MALLOC_ARENA_MAX=2
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options $JAVA_OPTS -jar /app/payara-micro.jar \
             --nohazelcast --disablephonehome --prebootcommandfile /app/pre-boot.asadmin \
             $([ \"$LOG_FORMAT\" = json ] && echo --logproperties /app/logging-json.properties) \
             --port 8080 --deploy /app/oauth2-jwt.war --contextroot /"]
