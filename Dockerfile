@@ -20,7 +20,7 @@ VOLUME /app/data
 EXPOSE 8080
 # The JVM options of jvm.options (a 160 MB heap: give the container 512 MB) and no Hazelcast data
 # grid (this application shares nothing through it): see docs/benchmarks.md. JAVA_OPTS adds or
-# overrides options (-Xmx320m, say).
+# overrides options (-Xmx320m, say); another GC cannot be chosen that way (the JVM refuses two).
 # --nohazelcast alone: with --nocluster beside it, Payara Micro starts a local Hazelcast anyway.
 # LOG_FORMAT=json: every log line one JSON object, by Payara's own formatter (the WAR leaves the format alone).
 ENV LOG_FORMAT=text MALLOC_ARENA_MAX=2

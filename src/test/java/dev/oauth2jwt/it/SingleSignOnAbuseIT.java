@@ -280,7 +280,8 @@ class SingleSignOnAbuseIT extends ServerTestBase {
         String kid = TestDatabase.string("SELECT kid FROM signing_keys WHERE private_key = ?", stored);
         String plain = TestDatabase.decrypted(kid, "RS256", stored);
         assertTrue(plain.startsWith("MII"), "this run's key opens it");
-        // Any 24 characters of the plain key (64^-24 by chance); a bare "MII" turns up in 1 % of ciphertexts.
+        // A 24-character piece every eighth of the plain key (each 64^-24 by chance); a bare "MII" turns up
+        // in about 1 % of ciphertexts.
         for (int at = 0; at + 24 <= plain.length(); at += plain.length() / 8) {
             assertFalse(stored.contains(plain.substring(at, at + 24)), "no part of the plain key in sight at " + at);
         }
