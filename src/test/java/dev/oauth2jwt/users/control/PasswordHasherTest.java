@@ -9,8 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,6 +115,56 @@ public class PasswordHasherTest {
         PasswordHasher hasher = hasher(6);
 
         assertTrue(hasher.typicalCheckNanos() > 0, "timed at start: " + hasher.typicalCheckNanos());
+    }
+
+    @Test
+    void theFirstTimingRunsBesideTheDeploymentAndACheckWaitsForIt() throws Exception {
+        CountDownLatch timingMayEnd = new CountDownLatch(1);
+        CountDownLatch checkComputing = new CountDownLatch(1);
+        AtomicInteger computations = new AtomicInteger();
+        PasswordHasher hasher = new PasswordHasher();
+        hasher.cost = 4;
+        hasher.bcrypt = (password, hash) -> {
+            if (computations.incrementAndGet() == 1) {
+                awaitAtMost10Seconds(timingMayEnd);   // the first timing, held until the test lets it end
+            } else {
+                checkComputing.countDown();
+            }
+            return org.mindrot.jbcrypt.BCrypt.checkpw(password, hash);
+        };
+        hasher.executor = executorOnNewThreads();
+        hasher.init();
+        String hash = org.mindrot.jbcrypt.BCrypt.hashpw("secret", org.mindrot.jbcrypt.BCrypt.gensalt(4));
+
+        CompletableFuture<PasswordHasher.Check> check = CompletableFuture.supplyAsync(() -> hasher.check("wrong", hash),
+                task -> new Thread(task).start());
+        assertFalse(checkComputing.await(300, TimeUnit.MILLISECONDS), "the check computed before the first timing ended");
+        assertEquals(0, hasher.typicalCheckNanos(), "init returned while the timing was still under way");
+
+        timingMayEnd.countDown();
+        assertEquals(MISMATCH, check.get(10, TimeUnit.SECONDS));
+        assertEquals(2, computations.get());
+        assertTrue(hasher.typicalCheckNanos() > 0);
+    }
+
+    private static void awaitAtMost10Seconds(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The container's executor as far as the hasher uses it: each task on a thread of its own. */
+    private static ManagedExecutorService executorOnNewThreads() {
+        return (ManagedExecutorService) Proxy.newProxyInstance(PasswordHasherTest.class.getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, arguments) -> {
+                    if (!method.getName().equals("execute")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    new Thread((Runnable) arguments[0]).start();
+                    return null;
+                });
     }
 
     @Test
