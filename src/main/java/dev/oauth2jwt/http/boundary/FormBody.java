@@ -57,7 +57,7 @@ public final class FormBody {
 
     private static Charset charset(MediaType type) {
         String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);   // known: CharsetCheck ran first
+        return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);   // known: RequestChecks ran first
     }
 
     private static String decode(byte[] bytes, Charset charset) {

@@ -138,10 +138,12 @@ public class PasswordHasherTest {
 
         CompletableFuture<PasswordHasher.Check> check = CompletableFuture.supplyAsync(() -> hasher.check("wrong", hash),
                 task -> new Thread(task).start());
-        assertFalse(checkComputing.await(300, TimeUnit.MILLISECONDS), "the check computed before the first timing ended");
-        assertEquals(0, hasher.typicalCheckNanos(), "init returned while the timing was still under way");
-
-        timingMayEnd.countDown();
+        try {
+            assertFalse(checkComputing.await(300, TimeUnit.MILLISECONDS), "the check computed before the first timing ended");
+            assertEquals(0, hasher.typicalCheckNanos(), "init returned while the timing was still under way");
+        } finally {
+            timingMayEnd.countDown();   // a failed assertion leaves no thread waiting
+        }
         assertEquals(MISMATCH, check.get(10, TimeUnit.SECONDS));
         assertEquals(2, computations.get());
         assertTrue(hasher.typicalCheckNanos() > 0);
