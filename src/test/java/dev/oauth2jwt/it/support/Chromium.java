@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,7 +74,18 @@ public final class Chromium {
     public void submit(By locator) {
         WebElement page = browser.findElement(By.tagName("html"));
         click(locator);
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(browser -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException midNavigation) {
+                // Chromium may answer "Node with given id does not belong to the document" while the
+                // old page is being replaced: not yet known whether it is gone, so ask again
+                return false;
+            }
+        });
     }
 
     public void type(By locator, String text) {
