@@ -3,8 +3,7 @@ package dev.oauth2jwt.persistence.control;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import java.lang.reflect.Proxy;
+import dev.oauth2jwt.testing.TaskExecutors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,14 +32,7 @@ class DatabaseOpeningTest {
 
     DatabaseOpeningTest() {
         opening.database = database;
-        opening.executor = (ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, arguments) -> {
-                    if (!method.getName().equals("execute")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    submitted.add((Runnable) arguments[0]);
-                    return null;
-                });
+        opening.executor = TaskExecutors.handingTasksTo(submitted::add);
     }
 
     @Test

@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import java.lang.reflect.Proxy;
+import dev.oauth2jwt.testing.TaskExecutors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -132,7 +131,7 @@ public class PasswordHasherTest {
             }
             return org.mindrot.jbcrypt.BCrypt.checkpw(password, hash);
         };
-        hasher.executor = executorOnNewThreads();
+        hasher.executor = TaskExecutors.handingTasksTo(task -> new Thread(task).start());   // each task on a thread of its own
         hasher.init();
         String hash = org.mindrot.jbcrypt.BCrypt.hashpw("secret", org.mindrot.jbcrypt.BCrypt.gensalt(4));
 
@@ -155,18 +154,6 @@ public class PasswordHasherTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The container's executor as far as the hasher uses it: each task on a thread of its own. */
-    private static ManagedExecutorService executorOnNewThreads() {
-        return (ManagedExecutorService) Proxy.newProxyInstance(PasswordHasherTest.class.getClassLoader(),
-                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, arguments) -> {
-                    if (!method.getName().equals("execute")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    new Thread((Runnable) arguments[0]).start();
-                    return null;
-                });
     }
 
     @Test
