@@ -1,6 +1,5 @@
 package dev.oauth2jwt.persistence.control;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -80,30 +79,33 @@ public class Database {
     private HikariDataSource ownPool;
     private EntityManagerFactory entityManagerFactory;
 
+    /** The pool being opened since CDI began; absent where no CDI made this bean (unit tests). */
+    @Inject
+    PoolOpeningAtBoot openingAtBoot;
+
     @PostConstruct
     void start() {
-        String described;
         if (serverDataSource.isPresent()) {
             dataSource = lookUp(serverDataSource.get());
-            described = "data source " + serverDataSource.get();
-        } else {
-            ownPool = new HikariDataSource(poolConfig());
-            dataSource = ownPool;
-            described = redacted(url);
+            entityManagerFactory = migratedUnit(dataSource, "data source " + serverDataSource.get());
+            return;
         }
-        try {
-            var result = flyway(dataSource).load().migrate();
-            // targetSchemaVersion is null when there was nothing to migrate
-            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-            LOG.info(() -> "Database " + described + " at schema version " + version + " (" + result.migrationsExecuted
-                    + " migration(s) applied now)");
-            entityManagerFactory = createUnit(Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
-        } catch (RuntimeException e) {
-            if (ownPool != null) {
-                ownPool.close();
-            }
-            throw e;
-        }
+        PoolSettings settings = new PoolSettings(url, user, password, maxPoolSize, connectionTimeoutMillis);
+        OpenedPool opened = Optional.ofNullable(openingAtBoot).flatMap(boot -> boot.take(settings))
+                .orElseGet(() -> OpenedPool.open(settings));
+        ownPool = opened.pool();
+        dataSource = ownPool;
+        entityManagerFactory = opened.unit();
+    }
+
+    /** Migrates the schema on the pool and makes the persistence unit on it. */
+    static EntityManagerFactory migratedUnit(DataSource dataSource, String described) {
+        var result = flyway(dataSource).load().migrate();
+        // targetSchemaVersion is null when there was nothing to migrate
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database " + described + " at schema version " + version + " (" + result.migrationsExecuted
+                + " migration(s) applied now)");
+        return createUnit(Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
     }
 
     /**
@@ -281,18 +283,6 @@ public class Database {
             }
             throw new PersistenceException("Insert failed (SQL state " + e.getSQLState() + ")", e);
         }
-    }
-
-    private HikariConfig poolConfig() {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("oauth2-jwt");
-        config.setJdbcUrl(url);
-        config.setDriverClassName(driverFor(url).getClass().getName());
-        user.ifPresent(config::setUsername);
-        password.ifPresent(config::setPassword);
-        config.setMaximumPoolSize(maxPoolSize);
-        config.setConnectionTimeout(connectionTimeoutMillis);
-        return config;
     }
 
     /**

@@ -10,12 +10,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Opens the database (pool, migrations, persistence unit: one to two seconds here) as the
- * application starts, on the server's executor beside the rest of the deployment, rather than in
- * the first request or readiness probe that needs it. Where start-up itself needs the database
- * (importing users, loading stored keys), whichever comes first opens it and the other waits for
- * that one opening (the database is one bean). A database that cannot be opened yet is opened at
- * its first use, as before; readiness says so meanwhile.
+ * Makes the database bean as the application starts, on the server's executor, rather than in the
+ * first request or readiness probe that needs it: the bean takes the pool {@link PoolOpeningAtBoot}
+ * has been opening since CDI began, or opens the database itself (a server's data source; pool,
+ * migrations, persistence unit: one to two seconds here). Where start-up itself needs the database
+ * (importing users, loading stored keys), whichever comes first makes the bean and the other waits
+ * for it. A database that cannot be opened yet is opened at its first use, as before; readiness says
+ * so meanwhile.
  */
 @ApplicationScoped
 public class DatabaseOpening {
