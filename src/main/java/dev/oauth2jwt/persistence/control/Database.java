@@ -43,6 +43,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 public class Database {
 
     static final String PERSISTENCE_UNIT = "oauth2jwt";
+    /** The JNDI name of the server's data source, when it is used instead of the own pool. */
+    static final String SERVER_DATA_SOURCE = "db.datasource";
     /** SQLSTATE of a unique constraint violation, the same on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
@@ -50,27 +52,27 @@ public class Database {
             List.of("org.eclipse.persistence.jpa.PersistenceProvider", "org.hibernate.jpa.HibernatePersistenceProvider");
 
     @Inject
-    @ConfigProperty(name = "db.datasource")
+    @ConfigProperty(name = SERVER_DATA_SOURCE)
     Optional<String> serverDataSource;
 
     @Inject
-    @ConfigProperty(name = "db.url")
+    @ConfigProperty(name = PoolSettings.URL)
     String url;
 
     @Inject
-    @ConfigProperty(name = "db.user")
+    @ConfigProperty(name = PoolSettings.USER)
     Optional<String> user;
 
     @Inject
-    @ConfigProperty(name = "db.password")
+    @ConfigProperty(name = PoolSettings.PASSWORD)
     Optional<String> password;
 
     @Inject
-    @ConfigProperty(name = "db.pool.max-size")
+    @ConfigProperty(name = PoolSettings.MAX_SIZE)
     int maxPoolSize;
 
     @Inject
-    @ConfigProperty(name = "db.pool.connection-timeout-ms")
+    @ConfigProperty(name = PoolSettings.CONNECTION_TIMEOUT_MILLIS)
     long connectionTimeoutMillis;
 
     /** The pool: the server's (DB_DATASOURCE) or {@link #ownPool}. */

@@ -8,11 +8,15 @@ record OpenedPool(HikariDataSource pool, EntityManagerFactory unit) {
 
     static OpenedPool open(PoolSettings settings) {
         HikariDataSource pool = new HikariDataSource(settings.hikariConfig());
+        EntityManagerFactory unit = null;
         try {
-            EntityManagerFactory unit = Database.migratedUnit(pool, Database.redacted(settings.url()));
+            unit = Database.migratedUnit(pool, Database.redacted(settings.url()));
             unit.createEntityManager().close();   // EclipseLink reads the entities and logs in at the first one: here, not in a request
             return new OpenedPool(pool, unit);
         } catch (RuntimeException | Error e) {
+            if (unit != null) {
+                unit.close();
+            }
             pool.close();
             throw e;
         }

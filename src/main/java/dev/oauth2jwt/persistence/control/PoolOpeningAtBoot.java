@@ -40,7 +40,7 @@ public class PoolOpeningAtBoot implements Extension {
         PoolSettings settings;
         try {
             Config config = ConfigProvider.getConfig(application);
-            if (config.getOptionalValue("db.datasource", String.class).isPresent()) {
+            if (config.getOptionalValue(Database.SERVER_DATA_SOURCE, String.class).isPresent()) {
                 return;   // the server's pool, found by JNDI once the application runs
             }
             settings = PoolSettings.from(config);

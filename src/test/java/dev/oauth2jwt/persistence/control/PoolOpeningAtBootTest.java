@@ -57,7 +57,7 @@ class PoolOpeningAtBootTest {
     }
 
     @Test
-    void anOpeningAtBootThatFailedIsNotTakenTheBeanTriesItself() {
+    void anOpeningAtBootThatFailedIsNotTaken() {
         atBoot.startOpening(new PoolSettings("jdbc:nodriver:here", Optional.empty(), Optional.empty(), 2, 2000), loader);
         assertEquals(Optional.empty(), atBoot.take(new PoolSettings("jdbc:nodriver:here", Optional.empty(), Optional.empty(), 2, 2000)));
     }
@@ -76,14 +76,8 @@ class PoolOpeningAtBootTest {
     }
 
     private Database beanWith(PoolSettings settings) {
-        Database database = new Database();
+        Database database = TestDatabases.configured(settings);
         database.openingAtBoot = atBoot;
-        database.serverDataSource = Optional.empty();
-        database.url = settings.url();
-        database.user = settings.user();
-        database.password = settings.password();
-        database.maxPoolSize = settings.maxSize();
-        database.connectionTimeoutMillis = settings.connectionTimeoutMillis();
         database.start();
         return database;
     }

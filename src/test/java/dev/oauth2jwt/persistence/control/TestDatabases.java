@@ -10,14 +10,21 @@ public final class TestDatabases {
     }
 
     public static Database freshH2() {
-        Database database = new Database();
-        database.url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        database.serverDataSource = Optional.empty();
-        database.user = Optional.empty();
-        database.password = Optional.empty();
-        database.maxPoolSize = 2;
-        database.connectionTimeoutMillis = 2000;
+        Database database = configured(new PoolSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                Optional.empty(), Optional.empty(), 2, 2000));
         database.start();
+        return database;
+    }
+
+    /** The bean as CDI would make it with these settings (its own pool, no server data source), not yet started. */
+    static Database configured(PoolSettings settings) {
+        Database database = new Database();
+        database.serverDataSource = Optional.empty();
+        database.url = settings.url();
+        database.user = settings.user();
+        database.password = settings.password();
+        database.maxPoolSize = settings.maxSize();
+        database.connectionTimeoutMillis = settings.connectionTimeoutMillis();
         return database;
     }
 
