@@ -73,6 +73,18 @@ class DocsIT extends DefaultServerTest {
     }
 
     @Test
+    void theServersOwnOpenApiEndpointIsNotInTheApplicationsPaths() {
+        // FastAPI has no /openapi; each server's MicroProfile OpenAPI would add its own servlet there
+        // in a root-context application (Payara's with an empty document and a WADL, TomEE's with a
+        // 500 when the request has no Accept header)
+        for (String path : new String[]{"/openapi", "/openapi/", "/openapi/application.wadl"}) {
+            Api.Answer answer = api.get(path);
+            assertEquals(404, answer.status(), path);
+            assertEquals("{\"detail\":\"Not Found\"}", answer.body(), path);
+        }
+    }
+
+    @Test
     void theRootAndTheSlashFormLeadToTheDocs() {
         Api.Answer root = api.get("/");
         assertEquals(307, root.status());

@@ -28,12 +28,18 @@ import java.util.Enumeration;
  * <li>An address whose path or query holds an encoded NUL character ({@code %00}): 400. No honest
  * name, id or parameter has one, and PostgreSQL, which cannot store one, would fail the lookup with
  * a 500. (Form fields and JSON strings are checked where they are read.)</li>
+ * <li>{@code /openapi} and below: 404, as in FastAPI (the document is {@code /openapi.json}). The
+ * servers' MicroProfile OpenAPI adds a servlet there to a root-context application: Payara's and
+ * WildFly's are switched off in their configuration, but TomEE's comes with annotation scanning of
+ * its own libraries, can only be kept out here, and answers a request without an Accept header
+ * with a 500.</li>
  * </ul>
  */
 @WebFilter(filterName = "RequestChecks", urlPatterns = "/*", asyncSupported = true)
 public class RequestChecks extends HttpFilter {
 
     static final String NUL_MESSAGE = "The request's address must not contain NUL characters";
+    private static final String SERVERS_OPENAPI = "/openapi";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,6 +55,10 @@ public class RequestChecks extends HttpFilter {
         }
         if (holdsNul(request.getRequestURI()) || holdsNul(request.getQueryString())) {
             ErrorPageServlet.answer(response, 400, NUL_MESSAGE);
+            return;
+        }
+        if (isServersOpenApi(request.getServletPath(), request.getPathInfo())) {
+            ErrorPageServlet.answer(response, 404);
             return;
         }
         chain.doFilter(request, response);
@@ -90,6 +100,15 @@ public class RequestChecks extends HttpFilter {
         } catch (IllegalCharsetNameException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a request's path within the application (servlet path and path info, which split it
+     * differently depending on the servlet it is mapped to) is the servers' OpenAPI endpoint.
+     */
+    static boolean isServersOpenApi(String servletPath, String pathInfo) {
+        String path = pathInfo == null ? servletPath : servletPath + pathInfo;
+        return path.equals(SERVERS_OPENAPI) || path.startsWith(SERVERS_OPENAPI + "/");
     }
 
     /** Whether a raw (still percent-encoded) path or query holds a NUL, encoded or not. */

@@ -43,4 +43,16 @@ class RequestChecksTest {
         assertFalse(RequestChecks.holdsNul("/users/%100"));
         assertFalse(RequestChecks.holdsNul(null));
     }
+
+    @Test
+    void theServersOpenApiPathsAreFoundHoweverTheServletSplitsThem() {
+        assertTrue(RequestChecks.isServersOpenApi("", "/openapi"), "JAX-RS at /*");
+        assertTrue(RequestChecks.isServersOpenApi("", "/openapi/application.wadl"));
+        assertTrue(RequestChecks.isServersOpenApi("/openapi", null), "a servlet at /openapi/*");
+        assertTrue(RequestChecks.isServersOpenApi("/openapi", "/"));
+        assertFalse(RequestChecks.isServersOpenApi("", "/openapi.json"), "the application's document");
+        assertFalse(RequestChecks.isServersOpenApi("/openapi.json", null));
+        assertFalse(RequestChecks.isServersOpenApi("", "/openapis"));
+        assertFalse(RequestChecks.isServersOpenApi("", "/docs"));
+    }
 }
