@@ -103,12 +103,19 @@ public class RequestChecks extends HttpFilter {
     }
 
     /**
-     * Whether a request's path within the application (servlet path and path info, which split it
-     * differently depending on the servlet it is mapped to) is the servers' OpenAPI endpoint.
+     * Whether a request's path within the application is the servers' OpenAPI endpoint. Servlet path
+     * and path info split that path differently depending on the servlet it is mapped to; a servlet
+     * path is whole segments and a path info starts with a slash, so neither needs joining (this runs
+     * on every request).
      */
     static boolean isServersOpenApi(String servletPath, String pathInfo) {
-        String path = pathInfo == null ? servletPath : servletPath + pathInfo;
-        return path.equals(SERVERS_OPENAPI) || path.startsWith(SERVERS_OPENAPI + "/");
+        return isOpenApiPath(servletPath)
+                || servletPath.isEmpty() && pathInfo != null && isOpenApiPath(pathInfo);
+    }
+
+    private static boolean isOpenApiPath(String path) {
+        return path.startsWith(SERVERS_OPENAPI)
+                && (path.length() == SERVERS_OPENAPI.length() || path.charAt(SERVERS_OPENAPI.length()) == '/');
     }
 
     /** Whether a raw (still percent-encoded) path or query holds a NUL, encoded or not. */
